@@ -1,0 +1,161 @@
+/// Reads the words that name a speaker: strips titles into a role, finds governments behind place names,
+/// and tells persons from organisations, descriptions and pronouns.
+public struct NameParser: Sendable {
+    /// What a speaker mention turned out to be.
+    public enum Parsed: Sendable, Equatable {
+        case pronoun(String)
+        case named(ActorRef)
+        /// A description to match against known roles ("the Ukrainian leader").
+        case description(String)
+        case group([ActorRef])
+    }
+
+    let titles: Set<String>
+    let roles: Set<String>
+    let collectives: Set<String>
+    let aliases: [String: ActorEntry]
+    static let determiners: Set<String> = ["the", "a", "an", "both", "two", "three", "several", "many", "some", "one", "other", "most", "senior", "top"]
+    static let female: Set<String> = ["mrs.", "ms.", "miss", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "queen", "lady", "princess", "madam", "she", "her", "businesswoman", "actress"]
+    static let male: Set<String> = ["mr.", "spokesman", "chairman", "congressman", "councilman", "king", "sir", "lord", "prince", "he", "him", "businessman"]
+    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "miss", "dr.", "sir", "madam"]
+    static let orgWords: Set<String> = [
+        "ministry", "department", "party", "committee", "campaign", "times", "post", "news", "agency", "service",
+        "council", "university", "institute", "inc.", "inc", "corp.", "corp", "association", "foundation",
+        "commission", "office", "bureau", "court", "congress", "senate", "house", "administration", "government",
+        "network", "group", "bank", "fund", "union", "organization", "organisation", "company", "center", "centre",
+        "journal", "magazine", "press", "media", "television", "radio", "tv", "pentagon", "kremlin", "police",
+        "army", "navy", "forces", "parliament", "assembly", "board", "authority", "summit", "school", "hospital",
+        "poll", "survey", "study", "report", "cabinet", "coalition", "alliance", "federation", "league", "club",
+        "guard", "command", "senators", "democrats", "republicans",
+    ]
+
+    public init(vocabulary: Vocabulary, actors: [ActorEntry]) {
+        titles = vocabulary.set("title")
+        roles = vocabulary.set("role")
+        collectives = vocabulary.set("collective")
+        var index: [String: ActorEntry] = [:]
+        for entry in actors {
+            index[entry.name.lowercased()] = entry
+            for alias in entry.aliases { index[alias.lowercased()] = entry }
+        }
+        aliases = index
+    }
+
+    /// The known actor a name stands for ("Moscow" -> Russia).
+    public func alias(_ name: String) -> ActorRef? {
+        let key = name.lowercased()
+        let entry = aliases[key] ?? (key.hasPrefix("the ") ? aliases[String(key.dropFirst(4))] : nil)
+        guard let entry else { return nil }
+        return ActorRef(name: entry.name, kind: entry.kind, aliases: entry.aliases + [name].filter { $0.lowercased() != entry.name.lowercased() })
+    }
+
+    /// Parses the words of a speaker mention.
+    public func parse(_ mention: String) -> Parsed? {
+        var text = mention.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",")))
+        if text.isEmpty { return nil }
+        let lower = text.lowercased()
+        if ["he", "she", "they", "i", "we", "it", "who"].contains(lower) { return .pronoun(lower) }
+        if let known = alias(text) { return .named(known) }
+        // "Both Moscow and Minsk", "Smith and Jones".
+        let stripped = text.replacingOccurrences(of: #"^(?:[Bb]oth)\s+"#, with: "", options: .regularExpression)
+        if stripped.contains(" and ") {
+            let halves = stripped.components(separatedBy: " and ")
+            if halves.count == 2 {
+                let members = halves.compactMap { half -> ActorRef? in
+                    if case .named(let a) = parse(half) { return a }
+                    return nil
+                }
+                if members.count == 2 { return .group(members) }
+            }
+        }
+        // Party tags "(D-Md.)" go into the role.
+        var tag: String?
+        if let open = text.lastIndex(of: "("), text.hasSuffix(")") {
+            tag = String(text[open...])
+            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        // Appositive: "Russia's lead negotiator at the talks, Vladimir Medinsky".
+        let pieces = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+        if pieces.count > 1, let nameIndex = pieces.lastIndex(where: { isProperName($0) }) {
+            var others = pieces
+            others.remove(at: nameIndex)
+            if case .named(var actor)? = parse(pieces[nameIndex]) {
+                let role = others.joined(separator: ", ")
+                actor.role = [actor.role, role].compactMap { $0 }.joined(separator: " ")
+                if actor.gender == nil { actor.gender = gender(of: role) }
+                return .named(actor)
+            }
+        }
+        var words = text.split(separator: " ").map(String.init)
+        // Sentence-initial words a pattern could not rule out ("On Monday Trump").
+        while words.count > 1, Self.leading.contains(words[0]) { words.removeFirst() }
+        if let first = words.first, Self.determiners.contains(first.lowercased()) {
+            return .description(words.joined(separator: " "))
+        }
+        if words.count == 1, collectives.contains(words[0].lowercased()) { return .description(words[0]) }
+        if words.allSatisfy({ !($0.first?.isUppercase ?? false) }) { return .description(words.joined(separator: " ")) }
+        // The name is what follows the last title, role or possessive.
+        var split = 0
+        for (i, word) in words.enumerated() {
+            let w = word.lowercased()
+            if titles.contains(word) || titles.contains(w) || roles.contains(w) || w.hasSuffix("'s") || w.hasSuffix("’s")
+                || (i == 0 && words.count >= 3 && Self.isAdjective(word)) {
+                split = i + 1
+            }
+        }
+        if split >= words.count {
+            return .description(words.joined(separator: " "))
+        }
+        let nameWords = words[split...].filter { !Self.honorifics.contains($0.lowercased()) }
+        guard !nameWords.isEmpty else { return .description(words.joined(separator: " ")) }
+        let name = nameWords.joined(separator: " ")
+        var roleWords = Array(words[..<split])
+        if let tag { roleWords.append(tag) }
+        let role = roleWords.isEmpty ? nil : roleWords.joined(separator: " ")
+        if let known = alias(name) {
+            var actor = known
+            actor.role = role
+            return .named(actor)
+        }
+        let kind = isOrganisation(nameWords) ? "organisation" : "person"
+        var aliases: [String] = []
+        if kind == "person", nameWords.count > 1, let last = nameWords.last { aliases.append(last) }
+        return .named(ActorRef(name: name, kind: kind, role: role, gender: role.flatMap(gender(of:)), aliases: aliases))
+    }
+
+    static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]
+
+    /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
+    static func isAdjective(_ word: String) -> Bool {
+        guard word.first?.isUppercase ?? false else { return false }
+        for suffix in ["ian", "ean", "ese", "ish", "ic", "an", "i"] where word.hasSuffix(suffix) && word.count > 4 {
+            return true
+        }
+        return false
+    }
+
+    func isProperName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return !words.isEmpty && words.count <= 5 && words.allSatisfy { $0.first?.isUppercase ?? false }
+            && !Self.determiners.contains(words[0].lowercased())
+    }
+
+    func isOrganisation(_ words: [String]) -> Bool {
+        for word in words {
+            if Self.orgWords.contains(word.lowercased()) { return true }
+            let letters = word.filter(\.isLetter)
+            if letters.count >= 2 && letters.allSatisfy(\.isUppercase) { return true }
+        }
+        return false
+    }
+
+    func gender(of text: String) -> String? {
+        for word in text.lowercased().split(separator: " ") {
+            if Self.female.contains(String(word)) { return "female" }
+            if Self.male.contains(String(word)) { return "male" }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,128 @@
+/// Resolves each claim's speaker mention to an actor: names to canonical names, surnames to the full
+/// name seen earlier, pronouns to the most recent compatible person outside quotes, descriptions to the
+/// actor who carried that role earlier in the article.
+public struct SpeakerResolver: Sendable {
+    let parser: NameParser
+    let mentionPattern: Pattern
+    let quotePattern: Pattern
+
+    /// A name found in running text, outside quotation marks.
+    struct Mention {
+        var span: ByteSpan
+        var actor: ActorRef
+    }
+
+    public init(rules: RuleSet) throws(RuleError) {
+        parser = NameParser(vocabulary: rules.vocabulary, actors: rules.actors)
+        let expander = MacroExpander(vocabulary: rules.vocabulary)
+        do {
+            mentionPattern = try Pattern(try expander.expand("(?:the\\s+)?@{named_person}").text)
+            quotePattern = try Pattern(try expander.expand("@{quote}").text)
+        } catch {
+            throw RuleError(
+                code: .unknownVocabulary,
+                message: "the speaker resolver needs the fragments 'named_person' and 'quote' in the vocabulary: \(error)")
+        }
+    }
+
+    /// The resolved speaker and named targets of each claim, in the claims' order.
+    public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])] {
+        let quotes = ((try? quotePattern.matches(in: text)) ?? []).map(\.range)
+        func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
+        var people: [String: ActorRef] = [:]  // surname -> person, in this article
+        var mentions: [Mention] = []
+        for match in (try? mentionPattern.matches(in: text)) ?? [] where !quoted(match.range.lowerBound) {
+            let words = text.string(match.range)
+            guard case .named(let actor)? = parser.parse(words) else { continue }
+            let named = canonical(actor, people: people)
+            if named.kind == "person" {
+                let tokens = named.name.split(separator: " ").count
+                guard tokens >= 2 || named.role != nil || people[named.name] != nil else { continue }
+                if tokens >= 2, let surname = named.surname, people[surname] == nil { people[surname] = named }
+            }
+            mentions.append(Mention(span: match.range, actor: named))
+        }
+        var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
+        var previous: ActorRef?
+        var roleHolders: [(role: String, actor: ActorRef, at: Int)] = []
+        for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
+        for claim in claims {
+            var speaker: ActorRef?
+            if let span = claim.speaker {
+                speaker = resolveMention(text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders, quoted: quoted)
+            } else {
+                speaker = previous
+            }
+            if let s = speaker {
+                previous = s
+                if let role = s.role { roleHolders.append((role.lowercased(), s, claim.speaker?.lowerBound ?? 0)) }
+            }
+            var targets: [(ByteSpan, ActorRef)] = []
+            for span in claim.targets {
+                if case .named(let a)? = parser.parse(text.string(span)) { targets.append((span, canonical(a, people: people))) }
+            }
+            for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
+                if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
+            }
+            results.append((speaker, targets))
+        }
+        return results
+    }
+
+    /// A surname alone becomes the full name seen earlier in the article.
+    func canonical(_ actor: ActorRef, people: [String: ActorRef]) -> ActorRef {
+        guard actor.kind == "person", !actor.name.contains(" "), var full = people[actor.name] else { return actor }
+        if let role = actor.role { full.role = role }
+        return full
+    }
+
+    func resolveMention(
+        _ words: String, at position: Int, mentions: [Mention], people: [String: ActorRef],
+        roles: [(role: String, actor: ActorRef, at: Int)], quoted: (Int) -> Bool
+    ) -> ActorRef? {
+        switch parser.parse(words) {
+        case .pronoun(let p)?:
+            let earlier = mentions.filter { $0.span.upperBound <= position }.reversed()
+            switch p {
+            case "he", "she":
+                let unwanted = p == "he" ? "female" : "male"
+                return earlier.first { $0.actor.kind == "person" && $0.actor.gender != unwanted }?.actor
+            case "they", "it":
+                return earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
+            default:
+                return earlier.first { $0.actor.kind == "person" }?.actor
+            }
+        case .named(let actor)?:
+            return canonical(actor, people: people)
+        case .group(let members)?:
+            let resolved = members.map { canonical($0, people: people) }
+            return ActorRef(name: resolved.map(\.name).joined(separator: " and "), kind: "group", aliases: [])
+        case .description(let description)?:
+            let key = Self.normalise(description)
+            if let holder = roles.filter({ $0.at < position && Self.roleMatches(key, Self.normalise($0.role)) }).last {
+                return holder.actor
+            }
+            return ActorRef(name: key, kind: "anonymous", role: nil)
+        case nil:
+            return nil
+        }
+    }
+
+    /// Lower case, without determiners: "The Lithuanian prime minister" -> "lithuanian prime minister".
+    static func normalise(_ text: String) -> String {
+        var words = text.lowercased().split(separator: " ").map(String.init)
+        while let first = words.first, NameParser.determiners.contains(first) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// A description matches a role when every word of it is in the role ("ukrainian leader" in
+    /// "ukrainian leader"), or it names the same head noun with the same affiliation.
+    static func roleMatches(_ description: String, _ role: String) -> Bool {
+        let d = description.split(separator: " ")
+        let r = Set(role.split(separator: " "))
+        guard !d.isEmpty else { return false }
+        return d.allSatisfy { r.contains($0) }
+    }
+}
+
+import Foundation

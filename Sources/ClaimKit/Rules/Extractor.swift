@@ -1,0 +1,106 @@
+/// Runs every rule over an article's text and keeps one claim per stretch of text.
+///
+/// Priority: where candidates overlap (their contents share bytes, or one's cue falls in the other's
+/// content), the higher `priority` wins; on a tie, the candidate that starts first, then the longer one.
+public struct Extractor: Sendable {
+    public let rules: RuleSet
+    public var limits = Pattern.Limits()
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    /// Extracts claims from `text`, skipping any whose cue lies in `headline`.
+    /// - Throws: `RuleError` with code `.matchLimit` naming the rule that ran past its limits.
+    public func extract(_ text: UTF8Text, headline: ByteSpan? = nil) throws(RuleError) -> Extraction {
+        var candidates: [Candidate] = []
+        for rule in rules.rules {
+            do {
+                // The next search starts inside this match's content, so a later attribution whose
+                // speaker stands in that content is still found; selection settles the overlap.
+                try rule.pattern.forEachMatch(text.bytes, limits: limits) { match -> Int? in
+                    guard let candidate = candidate(rule, match, text) else { return nil }
+                    candidates.append(candidate)
+                    return min(candidate.content.lowerBound, candidate.cue.upperBound) + 1
+                }
+            } catch {
+                throw RuleError(
+                    code: error.isLimit ? .matchLimit : .match,
+                    message: "rule '\(rule.id)' stopped: \(error.message); the pattern backtracks too much on this text, "
+                        + "simplify it or anchor it on a quote mark or cue word",
+                    ruleID: rule.id)
+            }
+        }
+        return select(candidates, headline: headline, text: text)
+    }
+
+    func candidate(_ rule: Rule, _ match: PatternMatch, _ text: UTF8Text) -> Candidate? {
+        guard let cue = match["cue"], var content = match["content"] else { return nil }
+        var parts = [content]
+        for extra in ["content2", "content3"] {
+            if let more = match[extra], !more.isEmpty { parts.append(more) }
+        }
+        parts.sort { $0.lowerBound < $1.lowerBound }
+        content = parts[0]
+        var kind = rule.kind
+        if kind == .indirect && Self.containsQuoteMark(text, content.lowerBound..<parts.last!.upperBound) { kind = .mixed }
+        let stance = rule.stance ?? rules.vocabulary.stance(ofCue: text.string(cue))
+        var targets: [ByteSpan] = []
+        if let target = match["target"], !target.isEmpty { targets.append(target) }
+        return Candidate(
+            ruleID: rule.id, ruleHash: rule.hash, priority: rule.priority, kind: kind, stance: stance,
+            speaker: match["speaker"].flatMap { $0.isEmpty ? nil : $0 }, cue: cue, parts: parts, targets: targets)
+    }
+
+    func select(_ candidates: [Candidate], headline: ByteSpan?, text: UTF8Text) -> Extraction {
+        let ordered = candidates.sorted { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.content.lowerBound != b.content.lowerBound { return a.content.lowerBound < b.content.lowerBound }
+            return a.content.count > b.content.count
+        }
+        var kept: [Candidate] = []
+        var dropped: [(Candidate, DropReason)] = []
+        for candidate in ordered {
+            if let headline, headline.contains(candidate.cue.lowerBound) {
+                dropped.append((candidate, .headline))
+                continue
+            }
+            if !Self.hasLetters(text, candidate.content) {
+                dropped.append((candidate, .empty))
+                continue
+            }
+            if let winner = kept.first(where: { Self.conflict($0, candidate) }) {
+                dropped.append((candidate, .overlap(winner: winner.ruleID)))
+                continue
+            }
+            kept.append(candidate)
+        }
+        kept.sort { $0.content.lowerBound < $1.content.lowerBound }
+        return Extraction(claims: kept, dropped: dropped)
+    }
+
+    static func conflict(_ a: Candidate, _ b: Candidate) -> Bool {
+        let aSpans = a.parts + [a.cue]
+        let bSpans = b.parts + [b.cue]
+        for x in aSpans { for y in bSpans where x.overlaps(y) { return true } }
+        return false
+    }
+
+    static func hasLetters(_ text: UTF8Text, _ span: ByteSpan) -> Bool {
+        text.string(span).contains { $0.isLetter || $0.isNumber }
+    }
+
+    static let quoteMarks: Set<UInt32> = [0x22, 0x201C, 0x201D, 0xAB, 0xBB, 0x2018, 0x2019, 0x27]
+
+    /// Whether a span holds a quotation mark (an apostrophe inside a word does not count).
+    static func containsQuoteMark(_ text: UTF8Text, _ span: ByteSpan) -> Bool {
+        let scalars = Array(text.string(span).unicodeScalars)
+        for (i, s) in scalars.enumerated() where quoteMarks.contains(s.value) {
+            if s.value == 0x27 || s.value == 0x2019 {
+                let before = i > 0 && scalars[i - 1].properties.isAlphabetic
+                let after = i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
+                if before && after { continue }
+            }
+            return true
+        }
+        return false
+    }
+}

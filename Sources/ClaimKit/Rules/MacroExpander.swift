@@ -1,0 +1,139 @@
+/// Expands `@{name}` references in a pattern and maps offsets in the result back to the source.
+struct MacroExpander {
+    let vocabulary: Vocabulary
+
+    /// A pattern after expansion, with the map back to its source.
+    struct Expansion {
+        var text: String
+        /// (byte offset in expanded text, byte offset in source, length that maps one to one) runs.
+        var runs: [(expanded: Int, source: Int, length: Int)]
+
+        /// The source byte offset for a byte offset in the expanded text; inside an expansion, the `@`.
+        func sourceOffset(of expanded: Int) -> Int {
+            var best = 0
+            for run in runs where run.expanded <= expanded {
+                best = run.source + min(expanded - run.expanded, run.length)
+            }
+            return best
+        }
+    }
+
+    /// A reference to a name that is neither a list, a fragment nor a cue form.
+    struct UnknownName: Error {
+        let name: String
+        let offset: Int
+    }
+
+    /// Expands `source`: each `@{name}` becomes a call `(?&mN)` to a group defined once, with every
+    /// definition the pattern needs, in a `(?(DEFINE)...)` block at the end. Defining each fragment once
+    /// keeps compiled patterns small however often a fragment is used.
+    func expand(_ source: String) throws(UnknownName) -> Expansion {
+        var state = State()
+        var expansion = try rewrite(source, state: &state, top: true)
+        if !state.definitions.isEmpty {
+            expansion.text += "(?(DEFINE)" + state.definitions.joined() + ")"
+        }
+        return expansion
+    }
+
+    private struct State {
+        var names: [String: String] = [:]
+        var definitions: [String] = []
+        var stack: [String] = []
+    }
+
+    private func rewrite(_ source: String, state: inout State, top: Bool) throws(UnknownName) -> Expansion {
+        let bytes = Array(source.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var runs: [(Int, Int, Int)] = []
+        var i = 0
+        var runStart = 0
+        while i < bytes.count {
+            // `\@` stays a literal at sign.
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                out.append(bytes[i])
+                out.append(bytes[i + 1])
+                i += 2
+                continue
+            }
+            guard bytes[i] == UInt8(ascii: "@"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+                let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}"))
+            else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            runs.append((out.count - (i - runStart), runStart, i - runStart))
+            let reference = String(decoding: bytes[(i + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            guard let group = try define(reference, state: &state) else {
+                throw UnknownName(name: reference, offset: i)
+            }
+            out.append(contentsOf: "(?&\(group))".utf8)
+            i = close + 1
+            runStart = i
+        }
+        runs.append((out.count - (i - runStart), runStart, i - runStart))
+        return Expansion(text: String(decoding: out, as: UTF8.self), runs: runs)
+    }
+
+    /// The group name that defines `reference`, adding its definition the first time.
+    private func define(_ reference: String, state: inout State) throws(UnknownName) -> String? {
+        if let name = state.names[reference] { return name }
+        if state.stack.contains(reference) { return nil }
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        let name = parts[0].trimmingCharacters(in: .whitespaces)
+        let filter = parts.count > 1
+            ? Set(parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : nil
+        let body: String
+        switch name {
+        case "cue", "cue_ing", "cue_base":
+            var cues = vocabulary.cues
+            if let filter { cues = cues.filter { filter.contains($0.stance) } }
+            if cues.isEmpty { return nil }
+            switch name {
+            case "cue": body = Self.alternation(cues.flatMap(\.finiteForms))
+            case "cue_ing": body = Self.alternation(cues.map(\.ing))
+            default: body = Self.alternation(cues.map(\.base))
+            }
+        default:
+            if let words = vocabulary.lists[name] {
+                body = Self.alternation(words)
+            } else if let fragment = vocabulary.fragments[name] {
+                state.stack.append(reference)
+                defer { state.stack.removeLast() }
+                guard let inner = try? rewrite(fragment, state: &state, top: false) else { return nil }
+                body = "(?:" + inner.text + ")"
+            } else {
+                return nil
+            }
+        }
+        let group = "m\(state.names.count + 1)"
+        state.names[reference] = group
+        state.definitions.append("(?<\(group)>\(body))")
+        return group
+    }
+
+    /// `(?:longest|long|…)`: longest first, so "Prime Minister" wins over "Prime".
+    static func alternation(_ words: [String]) -> String {
+        let unique = Array(Set(words)).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+        return "(?:" + unique.map(escape).joined(separator: "|") + ")"
+    }
+
+    /// Escapes a word for extended-mode PCRE2; a space matches any run of white space.
+    static func escape(_ word: String) -> String {
+        var out = ""
+        for scalar in word.unicodeScalars {
+            switch scalar {
+            case " ": out += "\\s+"
+            case "\\", ".", "+", "*", "?", "(", ")", "[", "]", "{", "}", "|", "^", "$", "#", "-":
+                out += "\\" + String(scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,158 @@
+import Foundation
+import Yams
+
+/// Reads rule folders into a `RuleSet`, collecting every error with its file position.
+public struct RuleLoader {
+    static let topKeys: Set<String> = ["rules", "cues", "vocabularies", "fragments", "actors", "layouts", "keys", "disable"]
+    static let ruleKeys: Set<String> = [
+        "id", "description", "kind", "priority", "stance", "pattern", "examples", "counterexamples",
+    ]
+    static let exampleKeys: Set<String> = ["text", "speaker", "cue", "content", "target"]
+    static let layoutKeys: Set<String> = ["id", "description", "detect", "article_start", "boilerplate", "lead_article"]
+    static let actorKeys: Set<String> = ["name", "kind", "aliases"]
+    static let actorKinds: Set<String> = ["person", "organisation", "government", "group", "anonymous"]
+    /// Groups every rule must have.
+    public static let requiredGroups = ["cue", "content"]
+
+    public init() {}
+
+    /// Loads the bundled rules folder, then each extra folder over it (later folders add rules, replace a
+    /// rule by id, disable rules, and extend vocabularies).
+    /// - Throws: `RuleErrors` with every problem found in every file.
+    public func load(directories: [URL]) throws(RuleErrors) -> RuleSet {
+        var set = RuleSet()
+        var errors: [RuleError] = []
+        var documents: [(YAMLSource, Node.Mapping)] = []
+        for directory in directories {
+            set.directories.append(directory.path)
+            let files: [String]
+            do {
+                files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            } catch {
+                errors.append(
+                    RuleError(
+                        code: .io,
+                        message: "cannot read rules folder '\(directory.path)': \(error.localizedDescription); "
+                            + "check --rules or CLAIMS_RULES", cause: error))
+                continue
+            }
+            for file in files {
+                let path = directory.appendingPathComponent(file).path
+                do {
+                    let source = try Self.read(path)
+                    if let mapping = try Self.parse(source) { documents.append((source, mapping)) }
+                } catch {
+                    errors.append(error)
+                }
+            }
+        }
+        // Vocabularies first: a rule may use a word list from any file.
+        for (source, mapping) in documents {
+            Self.readVocabulary(mapping, source, into: &set.vocabulary, errors: &errors)
+        }
+        set.vocabulary.reindex()
+        var disabled: Set<String> = []
+        var byID: [String: Int] = [:]
+        for (source, mapping) in documents {
+            for (keyNode, value) in mapping {
+                let key = keyNode.stringValue ?? ""
+                switch key {
+                case "rules":
+                    guard let items = value.sequence else {
+                        errors.append(RuleError(code: .schema, message: "'rules' must be a list of rules", location: source.location(of: value)))
+                        continue
+                    }
+                    var seenHere: Set<String> = []
+                    for item in items {
+                        guard let rule = Self.readRule(item, source, set.vocabulary, errors: &errors) else { continue }
+                        if seenHere.contains(rule.id) {
+                            errors.append(
+                                RuleError(
+                                    code: .duplicateID,
+                                    message: "duplicate rule id '\(rule.id)'; every rule id in a folder must be unique",
+                                    location: rule.location, ruleID: rule.id))
+                            continue
+                        }
+                        seenHere.insert(rule.id)
+                        if let index = byID[rule.id] {
+                            if set.rules[index].file.hasPrefix(source.path.components(separatedBy: "/").dropLast().joined(separator: "/") + "/") {
+                                errors.append(
+                                    RuleError(
+                                        code: .duplicateID,
+                                        message: "duplicate rule id '\(rule.id)' (also in \(set.rules[index].file)); every rule id in a folder must be unique",
+                                        location: rule.location, ruleID: rule.id))
+                            } else {
+                                set.rules[index] = rule
+                            }
+                        } else {
+                            byID[rule.id] = set.rules.count
+                            set.rules.append(rule)
+                        }
+                    }
+                case "actors":
+                    set.actors += Self.readActors(value, source, errors: &errors)
+                case "layouts":
+                    set.layouts += Self.readLayouts(value, source, set.vocabulary, errors: &errors)
+                case "keys":
+                    if let pattern = value.mapping?["published"] {
+                        set.publishedFromKey = Self.compile(pattern, source, set.vocabulary, ruleID: nil, errors: &errors)
+                    }
+                case "disable":
+                    for id in value.sequence ?? [] { if let s = id.stringValue { disabled.insert(s) } }
+                case "cues", "vocabularies", "fragments":
+                    break
+                default:
+                    errors.append(
+                        RuleError(
+                            code: .schema,
+                            message: "unknown key '\(key)'; a rules file holds \(Self.topKeys.sorted().joined(separator: ", "))",
+                            location: source.location(of: keyNode)))
+                }
+            }
+        }
+        set.rules.removeAll { disabled.contains($0.id) }
+        if !errors.isEmpty { throw RuleErrors(errors) }
+        return set
+    }
+
+    static func read(_ path: String) throws(RuleError) -> YAMLSource {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleError(code: .io, message: "\(path): cannot read the file; check that it exists and is readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleError(code: .io, message: "\(path): the file is not valid UTF-8; save it as UTF-8")
+        }
+        return YAMLSource(path: path, text: text)
+    }
+
+    static func parse(_ source: YAMLSource) throws(RuleError) -> Node.Mapping? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: source.text)
+        } catch let error as YamlError {
+            throw yamlError(error, source)
+        } catch {
+            throw RuleError(code: .yaml, message: "\(error)", location: source.location(line: 1, column: 1), cause: error)
+        }
+        guard let node else { return nil }
+        guard let mapping = node.mapping else {
+            throw RuleError(
+                code: .schema, message: "a rules file is a mapping with keys such as 'rules:' and 'vocabularies:'",
+                location: source.location(of: node))
+        }
+        return mapping
+    }
+
+    static func yamlError(_ error: YamlError, _ source: YAMLSource) -> RuleError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return RuleError(code: .yaml, message: message, location: source.location(line: mark.line, column: mark.column), cause: error)
+        default:
+            return RuleError(code: .yaml, message: "YAML: \(error)", location: source.location(line: 1, column: 1), cause: error)
+        }
+    }
+}
