@@ -103,7 +103,7 @@ public final class ClaimStore {
             """, [.text(actor.name), .text(actor.kind)])?.int
         if id == nil, actor.kind == "anonymous", let role = Optional(actor.name) {
             id = try db.scalar(
-                "SELECT actor_id FROM actor_roles WHERE role = ? ORDER BY rowid DESC LIMIT 1", [.text(role)])?.int
+                "SELECT actor_id FROM actor_roles WHERE role = ? ORDER BY actor_id DESC LIMIT 1", [.text(role)])?.int
         }
         if id == nil {
             try db.run(
