@@ -53,6 +53,10 @@ public struct NameParser: Sendable {
     public func parse(_ mention: String) -> Parsed? {
         var text = mention.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",")))
         if text.isEmpty { return nil }
+        // Transcripts name speakers in capitals ("HALE:"); an acronym of four letters or fewer stays one.
+        if text.count > 4, text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) {
+            text = text.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        }
         let lower = text.lowercased()
         if ["he", "she", "they", "i", "we", "it", "who"].contains(lower) { return .pronoun(lower) }
         if let known = alias(text) { return .named(known) }

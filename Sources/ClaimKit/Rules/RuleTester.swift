@@ -27,7 +27,7 @@ public struct RuleTester: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// Multibyte text put in front of every example on the second pass, so offsets are tested in bytes.
-    public static let multibytePrefix = "Zürich, 東京 — “Ünïcødé” naïve façade 🙂. "
+    public static let multibytePrefix = "Zürich, 東京 — “Ünïcødé” naïve façade 🙂.\n"
 
     /// Every failure of the rules with these ids (all rules when empty), with and without a multibyte prefix.
     public func run(ids: [String] = []) -> (examples: Int, failures: [Failure]) {
