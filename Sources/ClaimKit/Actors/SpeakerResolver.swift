@@ -27,6 +27,30 @@ public struct SpeakerResolver: Sendable {
 
     /// The resolved speaker and named targets of each claim, in the claims' order.
     public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])] {
+        resolveArticle(text, claims).claims
+    }
+
+    /// The actors an article names, for resolving more words later (the response detector's).
+    public struct ArticleActors {
+        let resolver: SpeakerResolver
+        let mentions: [Mention]
+        let people: [String: ActorRef]
+        let roles: [(role: String, actor: ActorRef, at: Int)]
+        let quotes: [ByteSpan]
+
+        /// The actor that `words` at byte `position` name.
+        public func resolve(_ words: String, at position: Int) -> ActorRef? {
+            resolver.resolveMention(words, at: position, mentions: mentions, people: people, roles: roles) { p in
+                quotes.contains { $0.lowerBound < p && p < $0.upperBound }
+            }
+        }
+
+        /// Names found in running text, outside quotation marks, in order.
+        public var named: [(span: ByteSpan, actor: ActorRef)] { mentions.map { ($0.span, $0.actor) } }
+    }
+
+    /// Speakers and targets of each claim, and the article's actors.
+    public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])], actors: ArticleActors) {
         let quotes = ((try? quotePattern.matches(in: text)) ?? []).map(\.range)
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
         var people: [String: ActorRef] = [:]  // surname -> person, in this article
@@ -66,7 +90,7 @@ public struct SpeakerResolver: Sendable {
             }
             results.append((speaker, targets))
         }
-        return results
+        return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }
 
     /// A surname alone becomes the full name seen earlier in the article.

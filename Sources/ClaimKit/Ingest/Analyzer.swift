@@ -3,19 +3,32 @@ public struct Analyzer: Sendable {
     public let rules: RuleSet
     public let extractor: Extractor
     public let resolver: SpeakerResolver
+    public let responder: ResponseDetector
 
     public init(rules: RuleSet) throws(RuleError) {
         self.rules = rules
         extractor = Extractor(rules: rules)
         resolver = try SpeakerResolver(rules: rules)
+        responder = try ResponseDetector(rules: rules)
+    }
+
+    /// Everything extraction found in one article.
+    public struct Analysis {
+        public var text: UTF8Text
+        public var claims: [ClaimStore.Pending]
+        public var responses: [DetectedResponse]
+        public var extraction: Extraction
     }
 
     /// Claims of `article`, ready to store.
-    public func analyze(_ article: Article) throws(RuleError) -> (text: UTF8Text, claims: [ClaimStore.Pending], extraction: Extraction) {
+    public func analyze(_ article: Article) throws(RuleError) -> Analysis {
         let text = UTF8Text(article.body)
         let extraction = try extractor.extract(text, headline: article.headline)
-        let resolved = resolver.resolve(text, extraction.claims)
+        let (resolved, actors) = resolver.resolveArticle(text, extraction.claims)
         let pending = zip(extraction.claims, resolved).map { ClaimStore.Pending(candidate: $0, speaker: $1.speaker, targets: $1.targets) }
-        return (text, pending, extraction)
+        let responses = responder.detect(
+            text, pending.map { ResponseDetector.Claim(candidate: $0.candidate, speaker: $0.speaker, targets: $0.targets) },
+            actors: actors)
+        return Analysis(text: text, claims: pending, responses: responses, extraction: extraction)
     }
 }

@@ -43,7 +43,7 @@ public struct Ingestor {
         for article in splitter.split(document) {
             do {
                 let analysis = try analyzer.analyze(article)
-                switch try store.store(article, text: analysis.text, claims: analysis.claims) {
+                switch try store.store(article, text: analysis.text, claims: analysis.claims, responses: analysis.responses) {
                 case .inserted(_, let n): report.inserted.append((article.key, n))
                 case .replaced(_, let n): report.replaced.append((article.key, n))
                 case .skipped(let existing): report.skipped.append((article.key, existing))

@@ -37,4 +37,6 @@ public struct Rule: Sendable {
     public var location: SourceLocation?
     /// A short hash of the rule's text, stored with every claim it produces.
     public var hash: String
+    /// For a response rule: rebuts, supports or responds.
+    public var relation: String?
 }

@@ -80,13 +80,13 @@ extension RuleLoader {
         }
     }
 
-    static func readRule(_ node: Node, _ source: YAMLSource, _ vocabulary: Vocabulary, errors: inout [RuleError]) -> Rule? {
+    static func readRule(_ node: Node, _ source: YAMLSource, _ vocabulary: Vocabulary, response: Bool = false, errors: inout [RuleError]) -> Rule? {
         guard let mapping = node.mapping else {
             errors.append(RuleError(code: .schema, message: "a rule is a mapping with id, description, kind, pattern and examples", location: source.location(of: node)))
             return nil
         }
         let before = errors.count
-        _ = checkKeys(mapping, allowed: ruleKeys, what: "a rule", source, errors: &errors)
+        _ = checkKeys(mapping, allowed: response ? responseRuleKeys : ruleKeys, what: response ? "a response rule" : "a rule", source, errors: &errors)
         func required(_ key: String) -> Node? {
             if let value = mapping[key] { return value }
             errors.append(RuleError(code: .schema, message: "rule is missing '\(key)'", location: source.location(of: node)))
@@ -95,7 +95,14 @@ extension RuleLoader {
         let id = required("id")?.stringValue ?? "?"
         let description = required("description")?.stringValue ?? ""
         var kind = ClaimKind.indirect
-        if let kindNode = required("kind") {
+        var relation: String?
+        if response, let relationNode = required("relation") {
+            relation = relationNode.stringValue
+            if !relations.contains(relation ?? "") {
+                errors.append(RuleError(code: .schema, message: "relation must be rebuts, supports or responds", location: source.location(of: relationNode), ruleID: id))
+            }
+        }
+        if !response, let kindNode = required("kind") {
             if let k = kindNode.stringValue.flatMap(ClaimKind.init(rawValue:)) {
                 kind = k
             } else {
@@ -111,11 +118,13 @@ extension RuleLoader {
         guard let patternNode = required("pattern") else { return nil }
         let compiled = compile(patternNode, source, vocabulary, ruleID: id, errors: &errors)
         if let compiled {
-            for group in requiredGroups where compiled.groupNumbers[group] == nil {
+            for group in (response ? ["cue"] : requiredGroups) where compiled.groupNumbers[group] == nil {
                 errors.append(
                     RuleError(
                         code: .missingGroup,
-                        message: "rule '\(id)' has no (?<\(group)>...) group; a rule needs named groups cue and content (speaker and target are optional)",
+                        message: response
+                            ? "response rule '\(id)' has no (?<cue>...) group; a response rule needs cue (answered, object and responder are optional)"
+                            : "rule '\(id)' has no (?<\(group)>...) group; a rule needs named groups cue and content (speaker and target are optional)",
                         location: source.location(of: patternNode), ruleID: id))
             }
         }
@@ -123,12 +132,12 @@ extension RuleLoader {
         let counterexamples = readExamples(mapping["counterexamples"], source, ruleID: id, errors: &errors)
         guard errors.count == before, let compiled else { return nil }
         let expanded = compiled.source
-        let hashInput = [id, kind.rawValue, String(priority), mapping["stance"]?.stringValue ?? "", expanded].joined(separator: "\u{1F}")
+        let hashInput = [id, relation ?? kind.rawValue, String(priority), mapping["stance"]?.stringValue ?? "", expanded].joined(separator: "\u{1F}")
         return Rule(
             id: id, description: description, kind: kind, priority: priority, stance: mapping["stance"]?.stringValue,
             source: patternNode.stringValue ?? "", expanded: expanded, pattern: compiled, examples: examples,
             counterexamples: counterexamples, file: source.path, location: source.location(of: node),
-            hash: ContentHash.hex(of: hashInput))
+            hash: ContentHash.hex(of: hashInput), relation: relation)
     }
 
     static func readExamples(_ node: Node?, _ source: YAMLSource, ruleID: String, errors: inout [RuleError]) -> [RuleExample] {
@@ -148,7 +157,7 @@ extension RuleLoader {
                     continue
                 }
                 var expected: [String: String] = [:]
-                for key in ["speaker", "cue", "content", "target"] { if let v = mapping[key]?.stringValue { expected[key] = v } }
+                for key in exampleKeys { if key != "text", let v = mapping[key]?.stringValue { expected[key] = v } }
                 out.append(RuleExample(text: text, expected: expected, location: source.location(of: item)))
             }
         }

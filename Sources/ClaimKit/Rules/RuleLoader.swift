@@ -3,11 +3,13 @@ import Yams
 
 /// Reads rule folders into a `RuleSet`, collecting every error with its file position.
 public struct RuleLoader {
-    static let topKeys: Set<String> = ["rules", "cues", "vocabularies", "fragments", "actors", "layouts", "keys", "disable"]
+    static let topKeys: Set<String> = ["rules", "responses", "cues", "vocabularies", "fragments", "actors", "layouts", "keys", "disable"]
     static let ruleKeys: Set<String> = [
         "id", "description", "kind", "priority", "stance", "pattern", "examples", "counterexamples",
     ]
-    static let exampleKeys: Set<String> = ["text", "speaker", "cue", "content", "target"]
+    static let responseRuleKeys: Set<String> = ["id", "description", "relation", "pattern", "examples", "counterexamples"]
+    static let relations: Set<String> = ["rebuts", "supports", "responds"]
+    static let exampleKeys: Set<String> = ["text", "speaker", "cue", "content", "target", "answered", "object", "responder"]
     static let layoutKeys: Set<String> = ["id", "description", "detect", "article_start", "boilerplate", "lead_article"]
     static let actorKeys: Set<String> = ["name", "kind", "aliases"]
     static let actorKinds: Set<String> = ["person", "organisation", "government", "group", "anonymous"]
@@ -90,6 +92,14 @@ public struct RuleLoader {
                             set.rules.append(rule)
                         }
                     }
+                case "responses":
+                    for item in value.sequence ?? [] {
+                        guard let rule = Self.readRule(item, source, set.vocabulary, response: true, errors: &errors) else { continue }
+                        if set.responseRules.contains(where: { $0.id == rule.id }) {
+                            set.responseRules.removeAll { $0.id == rule.id }
+                        }
+                        set.responseRules.append(rule)
+                    }
                 case "actors":
                     set.actors += Self.readActors(value, source, errors: &errors)
                 case "layouts":
@@ -112,6 +122,7 @@ public struct RuleLoader {
             }
         }
         set.rules.removeAll { disabled.contains($0.id) }
+        set.responseRules.removeAll { disabled.contains($0.id) }
         if !errors.isEmpty { throw RuleErrors(errors) }
         return set
     }

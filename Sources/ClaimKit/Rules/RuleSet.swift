@@ -22,6 +22,8 @@ public struct Layout: Sendable {
 /// Everything read from a rules folder: extraction rules, vocabularies, actors and page layouts.
 public struct RuleSet: Sendable {
     public var rules: [Rule] = []
+    /// Rules that find words marking a claim as a response ("rejecting concerns raised by X").
+    public var responseRules: [Rule] = []
     public var vocabulary = Vocabulary()
     public var actors: [ActorEntry] = []
     public var layouts: [Layout] = []
@@ -33,5 +35,5 @@ public struct RuleSet: Sendable {
     public init() {}
 
     /// The rule with `id`.
-    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } ?? responseRules.first { $0.id == id } }
 }

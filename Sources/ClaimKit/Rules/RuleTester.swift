@@ -33,7 +33,7 @@ public struct RuleTester: Sendable {
     public func run(ids: [String] = []) -> (examples: Int, failures: [Failure]) {
         var failures: [Failure] = []
         var count = 0
-        for rule in rules.rules where ids.isEmpty || ids.contains(rule.id) {
+        for rule in rules.rules + rules.responseRules where ids.isEmpty || ids.contains(rule.id) {
             for prefix in ["", Self.multibytePrefix] {
                 for example in rule.examples {
                     count += 1
@@ -59,7 +59,7 @@ public struct RuleTester: Sendable {
         }
         var captured: [String: ByteSpan] = [:]
         if let match {
-            for name in ["speaker", "cue", "content", "content2", "target"] { if let r = match[name] { captured[name] = r } }
+            for name in ["speaker", "cue", "content", "content2", "target", "answered", "object", "responder"] { if let r = match[name] { captured[name] = r } }
         }
         guard mustMatch else {
             return match == nil ? nil : Failure(ruleID: rule.id, location: example.location, text: full, message: "counterexample matched", captured: captured)

@@ -27,7 +27,7 @@ public final class ClaimStore {
     }
 
     /// Stores one article and its claims in one transaction: all of it, or nothing.
-    public func store(_ article: Article, text: UTF8Text, claims: [Pending]) throws -> Outcome {
+    public func store(_ article: Article, text: UTF8Text, claims: [Pending], responses: [DetectedResponse] = []) throws -> Outcome {
         try db.transaction { () throws -> Outcome in
             let hash = article.contentHash
             if let existing = try db.scalar(
@@ -52,14 +52,28 @@ public final class ClaimStore {
                  .text(hash), .text(article.path)])
             let articleID = Int(db.lastInsertRowID)
             var actorCache: [ActorRef: Int] = [:]
+            var claimIDs: [Int] = []
             for claim in claims {
-                try insert(claim, articleID: articleID, text: text, actorCache: &actorCache)
+                claimIDs.append(try insert(claim, articleID: articleID, text: text, actorCache: &actorCache))
             }
+            var answeredActors: Set<Int> = []
+            for r in responses {
+                let target = try r.answered.map { try actorID($0, cache: &actorCache) }
+                if let target { answeredActors.insert(target) }
+                try db.run(
+                    "INSERT INTO responses(from_claim_id, to_claim_id, target_actor_id, relation, rule_id, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                    [.int(claimIDs[r.from]), r.to.map { .int(claimIDs[$0]) } ?? .null, .optional(target), .text(r.relation),
+                     .text(r.ruleID), .text([r.object ?? "", r.evidence].joined(separator: "\u{1F}"))])
+            }
+            // Responses anywhere that answer someone who spoke here may now find the claim they answer.
+            let speakers = Set(claims.compactMap { $0.speaker }.compactMap { actorCache[$0] })
+            try ResponseLinker(db: db).relink(answering: speakers.union(answeredActors))
             return replaced ? .replaced(id: articleID, claims: claims.count) : .inserted(id: articleID, claims: claims.count)
         }
     }
 
-    func insert(_ claim: Pending, articleID: Int, text: UTF8Text, actorCache: inout [ActorRef: Int]) throws {
+    @discardableResult
+    func insert(_ claim: Pending, articleID: Int, text: UTF8Text, actorCache: inout [ActorRef: Int]) throws -> Int {
         let c = claim.candidate
         func cp(_ b: Int) -> SQLValue { .int(text.codePointOffset(ofByte: b)) }
         var speakerID: SQLValue = .null
@@ -88,6 +102,7 @@ public final class ClaimStore {
                 "INSERT OR IGNORE INTO claim_targets(claim_id, actor_id, mention_start, mention_end, mention_text) VALUES (?, ?, ?, ?, ?)",
                 [.int(claimID), .int(id), cp(span.lowerBound), cp(span.upperBound), .text(text.string(span))])
         }
+        return claimID
     }
 
     /// Finds the stored actor an `ActorRef` names, or creates it, recording aliases and role.

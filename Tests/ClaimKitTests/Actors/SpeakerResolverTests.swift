@@ -1,0 +1,92 @@
+import Testing
+
+@testable import ClaimKit
+
+/// Speaker mentions to actors: titles stripped into roles, surnames, pronouns, roles and place names.
+@Suite struct SpeakerResolverTests {
+    static let article = """
+        Port strike talks resume
+        Interior Minister Petra Novak said the border posts would stay open all winter.
+        "Nobody will be stranded," Novak said.
+        Mr. Tomas Berg, who runs the ferry line, called the plan reckless.
+        "It is too early to talk about a deal," she said.
+        The interior minister said the checks had cut waiting times by half.
+        Moscow said the naval drills were routine.
+        """
+
+    func claim(_ claims: [Found], cue: String = "said", startingWith prefix: String) throws -> Found {
+        try #require(claims.first { $0.cue == cue && ($0.parts.first?.hasPrefix(prefix) ?? false) }, "\(claims)")
+    }
+
+    @Test func titleAndNameResolveToTheNameWithTheTitleAsRole() throws {
+        let claims = try analyze(Self.article)
+        let first = try claim(claims, startingWith: "the border posts")
+        #expect(first.mention == "Interior Minister Petra Novak")
+        #expect(first.speaker == "Petra Novak")
+        #expect(first.role == "Interior Minister")
+    }
+
+    @Test func laterSurnameResolvesToTheFullName() throws {
+        let claims = try analyze(Self.article)
+        let quote = try claim(claims, startingWith: "\"Nobody will be stranded")
+        #expect(quote.mention == "Novak")
+        #expect(quote.speaker == "Petra Novak")
+    }
+
+    @Test func pronounResolvesToTheLatestCompatiblePersonOutsideQuotes() throws {
+        // Mr. Tomas Berg is named later than Novak, but "Mr." makes him male, so "she" skips him.
+        let claims = try analyze(Self.article)
+        let quote = try claim(claims, startingWith: "\"It is too early")
+        #expect(quote.mention == "she")
+        #expect(quote.speaker == "Petra Novak")
+    }
+
+    @Test func pronounSkipsPeopleNamedInsideQuotations() throws {
+        let claims = try analyze(
+            """
+            Ferry strike enters second week
+            Spokeswoman Lara Quint said the union would meet on Friday.
+            "We owe a great deal to Mrs. Alma Roos and to Judge Mira Holm," the union said in a statement.
+            "It is too early to talk about a deal," she said.
+            """)
+        let quote = try claim(claims, startingWith: "\"It is too early")
+        #expect(quote.speaker == "Lara Quint")
+    }
+
+    @Test func descriptionResolvesThroughTheRoleSeenEarlier() throws {
+        let claims = try analyze(Self.article)
+        let clause = try claim(claims, startingWith: "the checks had cut")
+        #expect(clause.mention == "The interior minister")
+        #expect(clause.speaker == "Petra Novak")
+    }
+
+    @Test func capitalCityResolvesToItsGovernment() throws {
+        let claims = try analyze(Self.article)
+        let clause = try claim(claims, startingWith: "the naval drills")
+        #expect(clause.mention == "Moscow")
+        #expect(clause.speaker == "Russia")
+    }
+
+    @Test func unmatchedDescriptionStaysAnAnonymousSpeaker() throws {
+        let rules = try Fixtures.rules()
+        let text = UTF8Text("The harbour spokesman said the cranes were idle.")
+        let extraction = try Extractor(rules: rules).extract(text)
+        let resolved = try SpeakerResolver(rules: rules).resolve(text, extraction.claims)
+        #expect(resolved.count == 1)
+        #expect(resolved.first?.speaker?.kind == "anonymous")
+        #expect(resolved.first?.speaker?.name == "harbour spokesman")
+    }
+
+    @Test func speakerMentionDoesNotReachBackIntoTheHeadline() throws {
+        // The headline ends in a capitalised word; the speaker starts on the next line.
+        let claims = try analyze(
+            """
+            Harbour dispute in Ålesund
+            Interior Minister Petra Novak said the border posts would stay open all winter.
+            """)
+        let first = try claim(claims, startingWith: "the border posts")
+        #expect(first.mention == "Interior Minister Petra Novak")
+        #expect(first.speaker == "Petra Novak")
+        #expect(first.role == "Interior Minister")
+    }
+}

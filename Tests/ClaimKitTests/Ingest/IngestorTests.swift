@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import ClaimKit
+
+/// Ingest runs: what is stored, skipped or replaced, and how bad inputs are reported.
+@Suite struct IngestorTests {
+    static let text = """
+        Quay repairs delayed again
+        Harbour director Sunniva Aas said the repairs would take another year.
+        “We ran out of steel,” Aas said.
+        """
+
+    @Test func reingestingTheSameFileIsSkippedAndChangesNothing() throws {
+        try withStore { store, scratch in
+            let path = try scratch.write("quay.txt", Self.text)
+            let ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+            let first = ingestor.ingest([path])
+            #expect(first.inserted.map(\.key) == ["quay"])
+            #expect(first.inserted.map(\.claims) == [2])
+            let before = try store.counts()
+            #expect(before["articles"] == 1)
+            #expect(before["claims"] == 2)
+            let second = ingestor.ingest([path])
+            #expect(second.inserted.isEmpty)
+            #expect(second.replaced.isEmpty)
+            #expect(second.skipped.map(\.key) == ["quay"])
+            #expect(second.skipped.map(\.existing) == ["quay"])
+            #expect(second.ok)
+            #expect(try store.counts() == before)
+        }
+    }
+
+    @Test func sameContentUnderAnotherNameIsSkipped() throws {
+        try withStore { store, scratch in
+            let ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+            _ = ingestor.ingest([try scratch.write("quay.txt", Self.text)])
+            let copy = ingestor.ingest([try scratch.write("copy/quay-again.txt", Self.text)])
+            #expect(copy.skipped.map(\.key) == ["quay-again"])
+            #expect(copy.skipped.map(\.existing) == ["quay"])
+            #expect(try store.count("articles") == 1)
+        }
+    }
+
+    @Test func changedFileReplacesTheArticleAndItsClaims() throws {
+        try withStore { store, scratch in
+            let ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+            let path = try scratch.write("quay.txt", Self.text)
+            _ = ingestor.ingest([path])
+            try scratch.write("quay.txt", Self.text + "Aas said the steel would arrive in May.\n")
+            let report = ingestor.ingest([path])
+            #expect(report.replaced.map(\.key) == ["quay"])
+            #expect(report.replaced.map(\.claims) == [3])
+            #expect(try store.count("articles") == 1)
+            #expect(try store.allClaims().map(\.content.text).last == "the steel would arrive in May")
+            #expect(try store.count("claims") == 3)
+        }
+    }
+
+    @Test func badInputIsReportedAndTheRestIsStored() throws {
+        try withStore { store, scratch in
+            try scratch.write("in/good.txt", Self.text)
+            let bad = try scratch.write("in/bad.txt", Data(Array("Aas said the quay was ".utf8) + [0xFF, 0x0A]))
+            let report = try Ingestor(store: store, rules: Fixtures.rules()).ingest([scratch.path("in")])
+            #expect(report.inserted.map(\.key) == ["good"])
+            #expect(!report.ok)
+            #expect(
+                report.problems
+                    == ["\(bad): invalid UTF-8 at byte offset 22 (line 1); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"])
+            #expect(try store.count("articles") == 1)
+        }
+    }
+
+    @Test func inputThatFailsLeavesTheDatabaseUnchanged() throws {
+        try withStore { store, scratch in
+            let ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+            _ = ingestor.ingest([try scratch.write("quay.txt", Self.text)])
+            let before = try store.counts()
+            let empty = try scratch.write("empty.txt", "")
+            let binary = try scratch.write("binary.txt", Data([0x41, 0x00, 0x42]))
+            let missing = scratch.path("missing.txt")
+            let report = ingestor.ingest([empty, binary, missing])
+            #expect(report.inserted.isEmpty)
+            #expect(report.problems.count == 3)
+            for (problem, path) in zip(report.problems, [missing, empty, binary]) {
+                #expect(problem.hasPrefix("\(path): "), "\(problem)")
+            }
+            #expect(try store.counts() == before)
+        }
+    }
+
+    @Test func aggregatorPageStoresEachArticleWithItsSource() throws {
+        try withStore { store, scratch in
+            let page = """
+                Lighthouse keepers demand new contracts
+                Lighthouse keeper Oskar Lund said the contracts had run out in May.
+                Comments
+                Related Articles
+                Coastal Herald
+                5 minutes ago
+                - Coastal Herald
+                Fishing quotas cut again
+                Fisheries minister Maja Holt said the cod quota would fall by a tenth.
+                """
+            let report = try Ingestor(store: store, rules: Fixtures.rules()).ingest([try scratch.write("coast.txt", page)])
+            #expect(report.inserted.map(\.key) == ["coast#1", "coast#2"])
+            let articles = try store.articles()
+            #expect(articles.map(\.key) == ["coast#1", "coast#2"])
+            #expect(articles.map(\.source) == [nil, "Coastal Herald"])
+            #expect(articles.map(\.title) == ["Lighthouse keepers demand new contracts", "Fishing quotas cut again"])
+            #expect(try store.allClaims().map(\.speakerName) == ["Oskar Lund", "Maja Holt"])
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import ClaimKit
+
+/// The claims database: what ingest stores, how it is queried, and that a failed article leaves no trace.
+@Suite struct ClaimStoreTests {
+    /// An article of our own with multibyte text before and inside the claims.
+    static let article = """
+        Hafenstreit in Ålesund geht weiter
+        Interior Minister Petra Novak said the border posts at Grenzå would stay open all winter.
+        “Nobody in Ålesund will be stranded 🙂,” Novak said.
+        Moscow said the naval drills near Tromsø were routine.
+        'The ferries run,' she said. 'They always have.'
+        """
+
+    /// A store holding `article` ingested from a file named `harbour.txt`.
+    func withIngested<T>(_ body: (ClaimStore, Scratch) throws -> T) throws -> T {
+        try withStore { store, scratch in
+            let path = try scratch.write("harbour.txt", Self.article)
+            let report = try Ingestor(store: store, rules: Fixtures.rules()).ingest([path])
+            #expect(report.problems == [])
+            #expect(report.inserted.map(\.key) == ["harbour"])
+            return try body(store, scratch)
+        }
+    }
+
+    @Test func ingestStoresEveryClaimWithItsResolvedSpeaker() throws {
+        try withIngested { store, _ in
+            let claims = try store.allClaims()
+            #expect(claims.map(\.speakerName) == ["Petra Novak", "Petra Novak", "Russia", "Petra Novak"])
+            #expect(claims.map(\.speakerMention?.text) == ["Interior Minister Petra Novak", "Novak", "Moscow", "she"])
+            #expect(claims.map(\.kind) == ["indirect", "direct", "indirect", "direct"])
+            #expect(claims.allSatisfy { $0.articleKey == "harbour" && $0.articleTitle == "Hafenstreit in Ålesund geht weiter" })
+            #expect(claims.last?.parts?.count == 2)
+            #expect(claims.last?.content.text == "'The ferries run,' … 'They always have.'")
+        }
+    }
+
+    @Test func exportedSpansAreCodePointOffsetsIntoTheBody() throws {
+        try withIngested { store, _ in
+            let body = try #require(try store.db.scalar("SELECT body FROM articles WHERE key = 'harbour'")?.string)
+            #expect(body == Self.article)
+            let scalars = Array(body.unicodeScalars)
+            func slice(_ start: Int, _ end: Int) -> String {
+                guard 0 <= start, start <= end, end <= scalars.count else { return "<out of range \(start)..<\(end)>" }
+                return String(String.UnicodeScalarView(scalars[start..<end]))
+            }
+            let claims = try store.allClaims()
+            #expect(claims.count == 4)
+            for claim in claims {
+                if let parts = claim.parts {
+                    // A split quote: each part is a span, and the text joins them.
+                    #expect(parts.first?.first == claim.content.start)
+                    #expect(parts.last?.last == claim.content.end)
+                    #expect(parts.map { slice($0[0], $0[1]) }.joined(separator: " … ") == claim.content.text)
+                } else {
+                    #expect(slice(claim.content.start, claim.content.end) == claim.content.text, "claim \(claim.id)")
+                }
+                #expect(slice(claim.cue.start, claim.cue.end) == claim.cue.text)
+                if let mention = claim.speakerMention {
+                    #expect(slice(mention.start, mention.end) == mention.text)
+                }
+            }
+            // The emoji and the Å before it count one code point each.
+            let quote = try #require(claims.first { $0.kind == "direct" && $0.parts == nil })
+            #expect(quote.content.text == "“Nobody in Ålesund will be stranded 🙂,”")
+            #expect(quote.content.start == 125)
+            #expect(quote.content.end == 164)
+        }
+    }
+
+    @Test func claimsByActorMatchAnyAliasInAnyCase() throws {
+        try withIngested { store, _ in
+            let novak = try store.claims(byActor: "Petra Novak").map(\.id)
+            #expect(novak.count == 3)
+            for name in ["petra novak", "NOVAK", "novak", "Petra NOVAK"] {
+                #expect(try store.claims(byActor: name).map(\.id) == novak, "\(name)")
+            }
+            let russia = try store.claims(byActor: "Russia").map(\.id)
+            #expect(russia.count == 1)
+            for name in ["moscow", "the kremlin", "KREMLIN", "russia"] {
+                #expect(try store.claims(byActor: name).map(\.id) == russia, "\(name)")
+            }
+        }
+    }
+
+    @Test func unknownActorIsNotFound() throws {
+        try withIngested { store, _ in
+            let error = #expect(throws: ClaimsError.self) { try store.claims(byActor: "Ingrid Nobody") }
+            #expect(error?.code == .notFound)
+            #expect(error?.message == "no actor is called 'Ingrid Nobody'; `claims actors` lists them all")
+        }
+    }
+
+    @Test func claimsSinceADateSkipOlderArticles() throws {
+        try withStore { store, scratch in
+            try scratch.write("in/old_2023-01-10.txt", "Greta Lind said the quay was sinking.\n")
+            try scratch.write("in/new_2024-06-01.txt", "Greta Lind said the quay had been repaired.\n")
+            let report = try Ingestor(store: store, rules: Fixtures.rules()).ingest([scratch.path("in")])
+            #expect(report.inserted.count == 2)
+            #expect(try store.claims(byActor: "Lind").map(\.content.text) == ["the quay was sinking", "the quay had been repaired"])
+            #expect(try store.claims(byActor: "Lind", since: "2024-01-01").map(\.published) == ["2024-06-01"])
+        }
+    }
+
+    @Test func searchFindsClaimsByTheirWords() throws {
+        try withIngested { store, _ in
+            let ferries = try store.search("ferries")
+            #expect(ferries.map(\.speakerName) == ["Petra Novak"])
+            #expect(try store.search("\"naval drills\"").map(\.speakerName) == ["Russia"])
+            #expect(try store.search("Ålesund").map(\.kind) == ["direct"])
+            #expect(try store.search("submarine") == [])
+        }
+    }
+
+    @Test func malformedSearchIsAQueryError() throws {
+        try withIngested { store, _ in
+            for query in ["\"unclosed", "AND AND", "ferries NOT"] {
+                let error = #expect(throws: ClaimsError.self) { try store.search(query) }
+                #expect(error?.code == .query, "\(query)")
+                #expect(error?.message.hasPrefix("search query '\(query)' is not valid FTS5 syntax") == true)
+            }
+        }
+    }
+
+    @Test func claimByIDAndUnknownID() throws {
+        try withIngested { store, _ in
+            let first = try #require(try store.allClaims().first)
+            #expect(try store.claim(id: first.id) == first)
+            let error = #expect(throws: ClaimsError.self) { try store.claim(id: 987_654) }
+            #expect(error?.code == .notFound)
+        }
+    }
+
+    @Test func actorsListsAliasesRolesAndCounts() throws {
+        try withIngested { store, _ in
+            let actors = try store.actors()
+            let novak = try #require(actors.first { $0.name == "Petra Novak" })
+            #expect(novak.kind == "person")
+            #expect(novak.claims == 3)
+            #expect(novak.aliases.contains("Novak"))
+            #expect(novak.roles == ["Interior Minister"])
+            let russia = try #require(actors.first { $0.name == "Russia" })
+            #expect(russia.kind == "government")
+            #expect(Set(russia.aliases).isSuperset(of: ["Moscow", "Kremlin"]))
+        }
+    }
+
+    @Test func failingArticleLeavesTheDatabaseUnchanged() throws {
+        try withIngested { store, _ in
+            let before = try store.counts()
+            let rules = try Fixtures.rules()
+            // A publication date the schema refuses: the new source row written first must be rolled back too.
+            let bad = Article(
+                key: "broken", title: nil, source: "Nordic Wire", published: "soon",
+                body: "Greta Lind said the quay was sinking.", path: "-", headline: nil)
+            let analysis = try Analyzer(rules: rules).analyze(bad)
+            #expect(analysis.claims.count == 1)
+            #expect(throws: StoreError.self) { try store.store(bad, text: analysis.text, claims: analysis.claims) }
+            #expect(try store.counts() == before)
+            #expect(try store.db.scalar("SELECT count(*) FROM sources WHERE name = 'Nordic Wire'") == .integer(0))
+        }
+    }
+
+    @Test func failedReplacementKeepsTheOldArticle() throws {
+        try withIngested { store, _ in
+            let before = try store.counts()
+            let claimsBefore = try store.allClaims()
+            let rules = try Fixtures.rules()
+            // Same key, new content: the old article is deleted first, then the insert fails; all of it rolls back.
+            let replacement = Article(
+                key: "harbour", title: nil, source: nil, published: "tomorrow",
+                body: "Greta Lind said the quay was sinking.", path: "-", headline: nil)
+            let analysis = try Analyzer(rules: rules).analyze(replacement)
+            #expect(throws: StoreError.self) {
+                try store.store(replacement, text: analysis.text, claims: analysis.claims)
+            }
+            #expect(try store.counts() == before)
+            #expect(try store.allClaims() == claimsBefore)
+        }
+    }
+}
