@@ -51,58 +51,9 @@ public final class ClaimStore {
                 [.text(article.key), .optional(article.title), sourceID, .optional(article.published), .text(article.body),
                  .text(hash), .text(article.path)])
             let articleID = Int(db.lastInsertRowID)
-            var actorCache: [ActorRef: Int] = [:]
-            var claimIDs: [Int] = []
-            for claim in claims {
-                claimIDs.append(try insert(claim, articleID: articleID, text: text, actorCache: &actorCache))
-            }
-            var answeredActors: Set<Int> = []
-            for r in responses {
-                let target = try r.answered.map { try actorID($0, cache: &actorCache) }
-                if let target { answeredActors.insert(target) }
-                try db.run(
-                    "INSERT INTO responses(from_claim_id, to_claim_id, target_actor_id, relation, rule_id, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    [.int(claimIDs[r.from]), r.to.map { .int(claimIDs[$0]) } ?? .null, .optional(target), .text(r.relation),
-                     .text(r.ruleID), .text([r.object ?? "", r.evidence].joined(separator: "\u{1F}"))])
-            }
-            // Responses anywhere that answer someone who spoke here may now find the claim they answer.
-            let speakers = Set(claims.compactMap { $0.speaker }.compactMap { actorCache[$0] })
-            try ResponseLinker(db: db).relink(answering: speakers.union(answeredActors))
+            _ = try writeClaims(articleID: articleID, text: text, claims: claims, responses: responses)
             return replaced ? .replaced(id: articleID, claims: claims.count) : .inserted(id: articleID, claims: claims.count)
         }
-    }
-
-    @discardableResult
-    func insert(_ claim: Pending, articleID: Int, text: UTF8Text, actorCache: inout [ActorRef: Int]) throws -> Int {
-        let c = claim.candidate
-        func cp(_ b: Int) -> SQLValue { .int(text.codePointOffset(ofByte: b)) }
-        var speakerID: SQLValue = .null
-        if let speaker = claim.speaker { speakerID = .int(try actorID(speaker, cache: &actorCache)) }
-        let content = c.content
-        let parts: SQLValue = c.parts.count > 1
-            ? .text("[" + c.parts.map { "[\(text.codePointOffset(ofByte: $0.lowerBound)),\(text.codePointOffset(ofByte: $0.upperBound))]" }.joined(separator: ",") + "]")
-            : .null
-        let contentText = c.parts.count > 1 ? c.parts.map { text.string($0) }.joined(separator: " … ") : text.string(content)
-        try db.run(
-            """
-            INSERT INTO claims(article_id, speaker_id, speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text,
-                content_start, content_end, content_text, content_parts, kind, stance, rule_id, rule_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.int(articleID), speakerID,
-             c.speaker.map { cp($0.lowerBound) } ?? .null, c.speaker.map { cp($0.upperBound) } ?? .null,
-             c.speaker.map { .text(text.string($0)) } ?? .null,
-             cp(c.cue.lowerBound), cp(c.cue.upperBound), .text(text.string(c.cue)),
-             cp(content.lowerBound), cp(content.upperBound), .text(contentText), parts,
-             .text(c.kind.rawValue), .text(c.stance), .text(c.ruleID), .text(c.ruleHash)])
-        let claimID = Int(db.lastInsertRowID)
-        for (span, target) in claim.targets {
-            let id = try actorID(target, cache: &actorCache)
-            try db.run(
-                "INSERT OR IGNORE INTO claim_targets(claim_id, actor_id, mention_start, mention_end, mention_text) VALUES (?, ?, ?, ?, ?)",
-                [.int(claimID), .int(id), cp(span.lowerBound), cp(span.upperBound), .text(text.string(span))])
-        }
-        return claimID
     }
 
     /// Finds the stored actor an `ActorRef` names, or creates it, recording aliases and role.

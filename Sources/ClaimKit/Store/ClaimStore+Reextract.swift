@@ -1,0 +1,55 @@
+/// What `claims reextract` changed, rule by rule.
+public struct ReextractReport: Sendable {
+    public struct RuleChanges: Sendable {
+        public var added: [ClaimChanges.Change] = []
+        public var removed: [ClaimChanges.Change] = []
+        public var changed: [ClaimChanges.Change] = []
+    }
+    public var articles = 0
+    public var unchanged = 0
+    public var byRule: [String: RuleChanges] = [:]
+    public var dryRun = false
+
+    public var added: Int { byRule.values.reduce(0) { $0 + $1.added.count } }
+    public var removed: Int { byRule.values.reduce(0) { $0 + $1.removed.count } }
+    public var changed: Int { byRule.values.reduce(0) { $0 + $1.changed.count } }
+}
+
+extension ClaimStore {
+    /// Runs `analyzer` over every stored article in one transaction, keeping each claim that did not
+    /// change (its id, targets and responses). With `dryRun`, reports the difference and rolls back.
+    public func reextract(with analyzer: Analyzer, dryRun: Bool) throws -> ReextractReport {
+        var report = ReextractReport()
+        report.dryRun = dryRun
+        let splitter = PageSplitter(rules: analyzer.rules)
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            let ids = try db.rows("SELECT id FROM articles ORDER BY id", []) { $0.int(0) }
+            for id in ids {
+                guard let (key, body, path, published) = try db.rows(
+                    "SELECT key, body, path, published FROM articles WHERE id = ?", [.int(id)],
+                    { ($0.string(0), $0.string(1), $0.string(2), $0.optionalString(3)) }
+                ).first else { continue }
+                let article = splitter.makeArticle(key: key, text: body, path: path, published: published)
+                let analysis = try analyzer.analyze(article)
+                let changes = try writeClaims(
+                    articleID: id, text: analysis.text, claims: analysis.claims, responses: analysis.responses)
+                report.articles += 1
+                report.unchanged += changes.unchanged
+                for c in changes.added { report.byRule[c.ruleID, default: .init()].added.append(c) }
+                for c in changes.removed { report.byRule[c.ruleID, default: .init()].removed.append(c) }
+                for c in changes.changed { report.byRule[c.ruleID, default: .init()].changed.append(c) }
+            }
+            try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
+        }
+        return report
+    }
+
+    /// How many stored claims each rule produced.
+    public func claimCountsByRule() throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try db.rows("SELECT rule_id, count(*) FROM claims GROUP BY rule_id", []) { ($0.string(0), $0.int(1)) })
+    }
+}
