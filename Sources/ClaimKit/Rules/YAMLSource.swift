@@ -34,6 +34,14 @@ struct YAMLSource {
     func location(inScalar node: Node, byteOffset: Int) -> SourceLocation {
         guard let scalar = node.scalar, let mark = scalar.mark else { return location(of: node) }
         let value = Array(scalar.string.utf8)
+        var byteOffset = byteOffset
+        // PCRE2 puts a missing ")" or "]" at the end of the pattern, after a block's final line break;
+        // point at the end of the last line instead.
+        while byteOffset > 0, byteOffset >= value.count || value[byteOffset] == 0x0A,
+            byteOffset - 1 < value.count, value[byteOffset - 1] == 0x0A
+        {
+            byteOffset -= 1
+        }
         let prefix = String(decoding: value[0..<min(byteOffset, value.count)], as: UTF8.self)
         let newlines = prefix.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.count } ?? 0

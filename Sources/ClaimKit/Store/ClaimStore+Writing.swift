@@ -61,7 +61,7 @@ struct ClaimRow: Equatable {
         cueText = text.string(c.cue)
         contentStart = cp(c.content.lowerBound)
         contentEnd = cp(c.content.upperBound)
-        contentText = c.parts.count > 1 ? c.parts.map { text.string($0) }.joined(separator: " … ") : text.string(c.content)
+        contentText = text.string(c.content)
         parts = c.parts.count > 1 ? "[" + c.parts.map { "[\(cp($0.lowerBound)),\(cp($0.upperBound))]" }.joined(separator: ",") + "]" : nil
         kind = c.kind.rawValue
         stance = c.stance

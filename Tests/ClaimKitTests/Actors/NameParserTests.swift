@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func organisationWordsMakeAnOrganisation() throws {
-        guard case .named(let actor)? = try makeParser().parse("Nordhavn Shipping Company") else {
+        guard case .named(let actor)? = try makeParser().parse("Nordhavn Shipping Association") else {
             Issue.record("not a name")
             return
         }

@@ -44,13 +44,13 @@ import Testing
             """
             Mayor Ida Brandt opened the new pier on Saturday.
             'The ferries run,' she said. 'They always have.'
-            The harbour master said the pier had cost twice the estimate.
+            The harbour spokesman said the pier had cost twice the estimate.
             """)
         let split = try #require(claims.first { $0.parts.first == "'The ferries run,'" }, "\(claims)")
         #expect(split.parts == ["'The ferries run,'", "'They always have.'"], "\(claims)")
         #expect(split.speaker == "Ida Brandt")
         #expect(
-            claims.contains { $0.parts == ["the pier had cost twice the estimate"] && $0.mention == "The harbour master" },
+            claims.contains { $0.parts == ["the pier had cost twice the estimate"] && $0.mention == "The harbour spokesman" },
             "\(claims)")
     }
 

@@ -35,10 +35,10 @@ import Testing
             // The description points at the example and marks each capture under the text, in characters.
             #expect(
                 result.failures[0].description == """
-                    \(scratch.path("told.yaml")):8:11: rule 'told-clause': content: expected "the crew to stay", captured "the crew to wait"
+                    \(scratch.path("told.yaml")):7:9: rule 'told-clause': content: expected "the crew to stay", captured "the crew to wait"
                       text: Brita told the crew to wait.
                                        ^^^^^^^^^^^^^^^^ content
-                                 ^^^^ cue
+                                  ^^^^ cue
                             ^^^^^ speaker
                     """)
         }
