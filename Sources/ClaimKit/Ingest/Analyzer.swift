@@ -21,14 +21,24 @@ public struct Analyzer: Sendable {
     }
 
     /// Claims of `article`, ready to store.
-    public func analyze(_ article: Article) throws(RuleError) -> Analysis {
+    public func analyze(_ article: Article, clock: StageClock? = nil) throws(RuleError) -> Analysis {
+        let clock = clock ?? StageClock()
         let text = UTF8Text(article.body)
-        let extraction = try extractor.extract(text, headline: article.headline)
-        let (resolved, actors) = resolver.resolveArticle(text, extraction.claims)
+        let extraction: Extraction
+        do {
+            extraction = try clock.time(.matching) { try extractor.extract(text, headline: article.headline) }
+        } catch let error as RuleError {
+            throw error
+        } catch {
+            throw RuleError(code: .match, message: "\(error)")
+        }
+        let (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
         let pending = zip(extraction.claims, resolved).map { ClaimStore.Pending(candidate: $0, speaker: $1.speaker, targets: $1.targets) }
-        let responses = responder.detect(
-            text, pending.map { ResponseDetector.Claim(candidate: $0.candidate, speaker: $0.speaker, targets: $0.targets) },
-            actors: actors)
+        let responses = clock.time(.linking) {
+            responder.detect(
+                text, pending.map { ResponseDetector.Claim(candidate: $0.candidate, speaker: $0.speaker, targets: $0.targets) },
+                actors: actors)
+        }
         return Analysis(text: text, claims: pending, responses: responses, extraction: extraction)
     }
 }

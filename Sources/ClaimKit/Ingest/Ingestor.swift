@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one `claims ingest` run did.
 public struct IngestReport: Sendable {
     public var inserted: [(key: String, claims: Int)] = []
@@ -5,15 +7,27 @@ public struct IngestReport: Sendable {
     public var skipped: [(key: String, existing: String)] = []
     /// Inputs or articles that failed, each with what to do.
     public var problems: [String] = []
+    /// Bytes of text read.
+    public var bytes = 0
 
     public var ok: Bool { problems.isEmpty }
+    public var claims: Int { inserted.reduce(0) { $0 + $1.claims } + replaced.reduce(0) { $0 + $1.claims } }
 }
 
-/// Reads inputs, splits pages into articles, extracts claims and stores each article atomically.
+/// Reads inputs, splits pages into articles, extracts claims on every core and stores each article
+/// atomically through one writer.
+///
+/// Work goes in batches: a batch of documents is read and split, its articles analysed in parallel, then
+/// written in one transaction with a savepoint per article. Memory is bounded by the batch, not the corpus.
 public struct Ingestor {
     public let store: ClaimStore
     public let analyzer: Analyzer
     public let splitter: PageSplitter
+    /// Threads that analyse articles.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Documents read per batch.
+    public var batchSize = 64
+    public let clock = StageClock()
 
     public init(store: ClaimStore, rules: RuleSet) throws(RuleError) {
         self.store = store
@@ -22,37 +36,104 @@ public struct Ingestor {
     }
 
     /// Ingests every path; a bad input is reported and the rest go on.
-    public func ingest(_ paths: [String], progress: ((String) -> Void)? = nil) -> IngestReport {
+    public func ingest(_ paths: [String]) -> IngestReport {
         var report = IngestReport()
         let reader = InputReader()
         let (files, problems) = reader.expand(paths)
         report.problems += problems.map(\.description)
-        for file in files {
-            do {
-                let document = try reader.read(file)
-                ingest(document, into: &report)
-            } catch {
-                report.problems.append(error.description)
+        var start = 0
+        while start < files.count {
+            let chunk = files[start..<min(files.count, start + batchSize)]
+            start += chunk.count
+            var documents: [InputDocument] = []
+            clock.time(.reading) {
+                for file in chunk {
+                    do throws(InputProblem) {
+                        documents.append(try reader.read(file))
+                    } catch {
+                        report.problems.append(error.description)
+                    }
+                }
             }
+            ingest(documents, into: &report)
         }
         return report
     }
 
-    /// Ingests one document already read.
-    public func ingest(_ document: InputDocument, into report: inout IngestReport) {
-        for article in splitter.split(document) {
-            do {
-                let analysis = try analyzer.analyze(article)
-                switch try store.store(article, text: analysis.text, claims: analysis.claims, responses: analysis.responses) {
-                case .inserted(_, let n): report.inserted.append((article.key, n))
-                case .replaced(_, let n): report.replaced.append((article.key, n))
-                case .skipped(let existing): report.skipped.append((article.key, existing))
-                }
-            } catch let error as RuleError {
-                report.problems.append("\(document.path): article \(article.key): \(error.message)")
-            } catch {
-                report.problems.append("\(document.path): article \(article.key) was not stored: \(error)")
+    /// Ingests documents already read, as one batch.
+    public func ingest(_ documents: [InputDocument], into report: inout IngestReport) {
+        var articles: [(InputDocument, Article)] = []
+        clock.time(.segmentation) {
+            for document in documents {
+                report.bytes += document.text.utf8.count
+                for article in splitter.split(document) { articles.append((document, article)) }
             }
         }
+        let results = ParallelMap.map(articles, jobs: jobs) { pair in
+            Result { () throws(RuleError) -> Analyzer.Analysis in try analyzer.analyze(pair.1, clock: clock) }
+        }
+        var batch: [(Article, Analyzer.Analysis)] = []
+        var origin: [InputDocument] = []
+        for ((document, article), result) in zip(articles, results) {
+            switch result {
+            case .success(let analysis):
+                batch.append((article, analysis))
+                origin.append(document)
+            case .failure(let error):
+                report.problems.append("\(document.path): article \(article.key): \(error.message)")
+            }
+        }
+        do {
+            let outcomes = try clock.time(.storing) { try store.store(batch: batch) }
+            for ((article, _), (document, outcome)) in zip(batch, zip(origin, outcomes)) {
+                switch outcome {
+                case .success(.inserted(_, let n)): report.inserted.append((article.key, n))
+                case .success(.replaced(_, let n)): report.replaced.append((article.key, n))
+                case .success(.skipped(let existing)): report.skipped.append((article.key, existing))
+                case .failure(let error):
+                    report.problems.append("\(document.path): article \(article.key) was not stored: \(error)")
+                }
+            }
+        } catch {
+            for (article, _) in batch {
+                report.problems.append("article \(article.key) was not stored: \(error)")
+            }
+        }
+    }
+
+    /// Ingests one document already read (kept for callers that feed documents one by one).
+    public func ingest(_ document: InputDocument, into report: inout IngestReport) {
+        ingest([document], into: &report)
+    }
+}
+
+/// Maps over an array on several threads, keeping order.
+enum ParallelMap {
+    static func map<T, U>(_ input: [T], jobs: Int, _ transform: (T) -> U) -> [U] {
+        guard jobs > 1, input.count > 1 else { return input.map(transform) }
+        // Each worker writes its own slots of one buffer; no slot is written twice.
+        let output = UnsafeMutableBufferPointer<U>.allocate(capacity: input.count)
+        defer { output.deallocate() }
+        let workers = min(jobs, input.count)
+        withoutActuallyEscaping(transform) { transform in
+            let work = UnsafeTransfer(transform)
+            let inputTransfer = UnsafeTransfer(input)
+            let out = UnsafeTransfer(output)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < inputTransfer.value.count {
+                    (out.value.baseAddress! + i).initialize(to: work.value(inputTransfer.value[i]))
+                    i += workers
+                }
+            }
+        }
+        let result = Array(output)
+        _ = output.baseAddress!.deinitialize(count: input.count)
+        return result
+    }
+
+    struct UnsafeTransfer<V>: @unchecked Sendable {
+        let value: V
+        init(_ value: V) { self.value = value }
     }
 }

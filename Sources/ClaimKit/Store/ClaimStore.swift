@@ -29,6 +29,34 @@ public final class ClaimStore {
     /// Stores one article and its claims in one transaction: all of it, or nothing.
     public func store(_ article: Article, text: UTF8Text, claims: [Pending], responses: [DetectedResponse] = []) throws -> Outcome {
         try db.transaction { () throws -> Outcome in
+            try storeInTransaction(article, text: text, claims: claims, responses: responses)
+        }
+    }
+
+    /// Stores many analysed articles in one transaction, each inside its own savepoint: an article that
+    /// fails leaves no trace, and the others are kept.
+    public func store(batch: [(Article, Analyzer.Analysis)]) throws -> [Result<Outcome, any Error>] {
+        try db.transaction {
+            var results: [Result<Outcome, any Error>] = []
+            for (article, analysis) in batch {
+                do {
+                    try db.execute("SAVEPOINT article")
+                    let outcome = try storeInTransaction(
+                        article, text: analysis.text, claims: analysis.claims, responses: analysis.responses)
+                    try db.execute("RELEASE article")
+                    results.append(.success(outcome))
+                } catch {
+                    try? db.execute("ROLLBACK TO article")
+                    try? db.execute("RELEASE article")
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        }
+    }
+
+    func storeInTransaction(_ article: Article, text: UTF8Text, claims: [Pending], responses: [DetectedResponse]) throws -> Outcome {
+        do {
             let hash = article.contentHash
             if let existing = try db.scalar(
                 "SELECT key FROM articles WHERE content_hash = ? AND body = ? LIMIT 1", [.text(hash), .text(article.body)])?

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@testable import ClaimKit
+
+/// Re-extraction: the same rules change nothing; a user's rule folder adds or removes claims, a dry run
+/// only reports them, and claims that did not change keep their ids and responses.
+@Suite struct ReextractTests {
+    /// A contradiction (a response) and a passive report the bundled rules miss.
+    static let article = """
+        Marrow Pass closed to lorries
+        "This is a blockade," Senator Greta Holm said on Monday.
+        "This is not a blockade," Director Pavel Ostrander said.
+        The port director was quoted as saying the cranes at Vessholm would be replaced next year.
+        """
+
+    static let passive = "the cranes at Vessholm would be replaced next year"
+
+    /// A user rule for "X was quoted as saying ...".
+    static let quotedAsSaying = """
+        rules:
+          - id: quoted-as-saying
+            description: A passive report, "X was quoted as saying ...".
+            kind: indirect
+            priority: 65
+            pattern: |
+              (?<speaker>@{speaker_np}) \\s+ (?<cue>was\\s+quoted\\s+as\\s+saying) \\s+ (?:that\\s+)? (?<content>@{clause})
+            examples:
+              - text: "The harbour master was quoted as saying the quay would close in May."
+                speaker: The harbour master
+                cue: was quoted as saying
+                content: the quay would close in May
+        """
+
+    /// The bundled rules with a user folder holding `files` over them.
+    func rules(_ scratch: Scratch, _ files: [String: String]) throws -> RuleSet {
+        for (name, text) in files { try scratch.write("user-rules/\(name)", text) }
+        return try RuleLoader().load(directories: [try ResourceLocator.rulesDirectory(), scratch.url.appendingPathComponent("user-rules")])
+    }
+
+    /// A snapshot of every claim and response, ids included.
+    func snapshot(_ store: ClaimStore) throws -> (claims: [StoredClaim], responses: [String]) {
+        (try store.allClaims(), try store.responses().map { "\($0.id): \($0.from) -> \($0.to.map(String.init) ?? "nil") \($0.relation) \($0.target ?? "nil")" })
+    }
+
+    func withArticle<T>(_ body: (ClaimStore, Scratch) throws -> T) throws -> T {
+        try withStore { store, scratch in
+            try ingestText(Self.article, as: "pass.txt", into: store, scratch)
+            return try body(store, scratch)
+        }
+    }
+
+    @Test func theBundledRulesMissThePassiveReport() throws {
+        try withArticle { store, _ in
+            #expect(try store.allClaims().map(\.speakerName) == ["Greta Holm", "Pavel Ostrander"])
+            #expect(try store.responses().count == 1)
+        }
+    }
+
+    @Test func sameRulesChangeNothing() throws {
+        try withArticle { store, _ in
+            let before = try snapshot(store)
+            let counts = try store.counts()
+            let report = try store.reextract(with: Analyzer(rules: Fixtures.rules()), dryRun: false)
+            #expect(report.articles == 1)
+            #expect(report.added == 0)
+            #expect(report.removed == 0)
+            #expect(report.changed == 0)
+            #expect(report.unchanged == 2)
+            #expect(report.byRule.isEmpty)
+            let after = try snapshot(store)
+            #expect(after.claims == before.claims)
+            #expect(after.responses == before.responses)
+            #expect(try store.counts() == counts)
+        }
+    }
+
+    @Test func dryRunReportsTheNewRulesClaimAndChangesNothing() throws {
+        try withArticle { store, scratch in
+            let rules = try rules(scratch, ["rules.yaml": Self.quotedAsSaying])
+            let before = try snapshot(store)
+            let counts = try store.counts()
+            let report = try store.reextract(with: Analyzer(rules: rules), dryRun: true)
+            #expect(report.dryRun)
+            #expect(report.added == 1)
+            #expect(report.removed == 0)
+            #expect(report.changed == 0)
+            #expect(report.unchanged == 2)
+            #expect(Array(report.byRule.keys) == ["quoted-as-saying"])
+            #expect(report.byRule["quoted-as-saying"]?.added.map(\.text) == [Self.passive])
+            #expect(try store.count("claims") == 2)
+            #expect(try store.counts() == counts)
+            let after = try snapshot(store)
+            #expect(after.claims == before.claims)
+            #expect(after.responses == before.responses)
+        }
+    }
+
+    @Test func realRunStoresTheNewClaimAndKeepsTheOthersWithTheirResponses() throws {
+        try withArticle { store, scratch in
+            let rules = try rules(scratch, ["rules.yaml": Self.quotedAsSaying])
+            let before = try snapshot(store)
+            let report = try store.reextract(with: Analyzer(rules: rules), dryRun: false)
+            #expect(report.added == 1)
+            #expect(report.removed == 0)
+            #expect(report.changed == 0)
+            let added = try #require(report.byRule["quoted-as-saying"]?.added.first)
+            let stored = try store.claim(id: added.claimID)
+            #expect(stored.content.text == Self.passive)
+            #expect(stored.ruleID == "quoted-as-saying")
+            #expect(stored.cue.text == "was quoted as saying")
+            #expect(stored.speakerMention?.text == "The port director")
+            #expect(stored.ruleHash == rules.rule("quoted-as-saying")?.hash)
+            let after = try snapshot(store)
+            #expect(after.claims.count == 3)
+            // The two claims that did not change keep their ids, and the response between them its row.
+            #expect(after.claims.filter { $0.id != added.claimID } == before.claims)
+            #expect(after.responses == before.responses)
+            // Running again with the same rules finds nothing more to do.
+            let again = try store.reextract(with: Analyzer(rules: rules), dryRun: false)
+            #expect((again.added, again.removed, again.changed, again.unchanged) == (0, 0, 0, 3))
+        }
+    }
+
+    @Test func disablingARuleRemovesItsClaims() throws {
+        try withStore { store, scratch in
+            try ingestText(
+                """
+                Cranes at Vessholm port
+                Dock worker Mira Sand said the old cranes had been unsafe for a decade.
+                "We will replace them all," Director Pavel Ostrander said.
+                """, as: "cranes.txt", into: store, scratch)
+            #expect(try store.claimCountsByRule() == ["speaker-cue-clause": 1, "quote-speaker-cue": 1])
+            let kept = try store.allClaims().filter { $0.ruleID == "quote-speaker-cue" }
+            let rules = try rules(scratch, ["off.yaml": "disable: [speaker-cue-clause]\n"])
+            #expect(rules.rule("speaker-cue-clause") == nil)
+            let report = try store.reextract(with: Analyzer(rules: rules), dryRun: false)
+            #expect(report.removed == 1)
+            #expect(report.added == 0)
+            #expect(report.byRule["speaker-cue-clause"]?.removed.map(\.text) == ["the old cranes had been unsafe for a decade"])
+            #expect(try store.claimCountsByRule() == ["quote-speaker-cue": 1])
+            #expect(try store.allClaims() == kept)
+        }
+    }
+}
