@@ -20,12 +20,12 @@ import Testing
             pattern: |
               (?<speaker>@{speaker_np}) \\s+ (?<cue>was\\s+quoted\\s+as\\s+saying) \\s+ (?:that\\s+)? (?<content>@{clause})
             examples:
-              - text: "The harbour master was quoted as saying the quay would close in May."
-                speaker: The harbour master
+              - text: "The ferry director was quoted as saying the quay would close in May."
+                speaker: The ferry director
                 cue: was quoted as saying
                 content: the quay would close in May
             counterexamples:
-              - "The harbour master was quoted in the paper."
+              - "The ferry director was quoted in the paper."
         """
 
     /// The database's claims as JSON objects, through `claims export`.

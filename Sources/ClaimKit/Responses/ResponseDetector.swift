@@ -45,7 +45,11 @@ public struct ResponseDetector: Sendable {
 
     /// The responses among `claims` (which are in text order).
     public func detect(_ text: UTF8Text, _ claims: [Claim], actors: SpeakerResolver.ArticleActors) -> [DetectedResponse] {
+        guard !claims.isEmpty else { return [] }
         let sentences = Sentences(text)
+        let clauses = claims.map { Self.firstClause(text.string($0.candidate.parts[0])) }
+        let contents = claims.map { Set(Self.words($0.candidate.parts.map { text.string($0) }.joined(separator: " "))) }
+        let possessives = (try? possessive.matches(in: text)) ?? []
         let claimSentence = claims.map { sentences.index(of: $0.candidate.cue.lowerBound) }
         var found: [Int: DetectedResponse] = [:]
         var pending: [(sentence: Int, responder: ActorRef?, context: Context)] = []
@@ -92,8 +96,8 @@ public struct ResponseDetector: Sendable {
             for (who, context) in contexts where who != speaker && context.answered?.name != speaker {
                 contexts[who] = nil
             }
-            if found[i] == nil, let r = contradiction(i, claims, text) ?? defence(i, claims, text)
-                ?? denial(i, claims, text, actors, sentences) ?? reportedAct(i, claims, text)
+            if found[i] == nil, let r = contradiction(i, claims, text, clauses) ?? defence(i, claims, text, contents)
+                ?? denial(i, claims, text, actors, sentences, possessives) ?? reportedAct(i, claims, text)
             {
                 found[i] = r
             }
@@ -128,7 +132,16 @@ public struct ResponseDetector: Sendable {
     }
 
     static func words(_ s: String) -> [String] {
-        s.lowercased().replacingOccurrences(of: "n't", with: " n't").split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map(String.init)
+        var out: [String] = []
+        for word in s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }) {
+            if word.hasSuffix("n't") || word.hasSuffix("n’t") {
+                out.append(String(word.dropLast(3)))
+                out.append("n't")
+            } else {
+                out.append(String(word))
+            }
+        }
+        return out
     }
 
     /// The first clause of a content, as words.
@@ -138,13 +151,14 @@ public struct ResponseDetector: Sendable {
     }
 
     /// "This is not an ultimatum" answers an earlier "This is an ultimatum" by someone else.
-    func contradiction(_ i: Int, _ claims: [Claim], _ text: UTF8Text) -> DetectedResponse? {
-        let mine = Self.firstClause(text.string(claims[i].candidate.parts[0]))
+    func contradiction(_ i: Int, _ claims: [Claim], _ text: UTF8Text, _ clauses: [[String]]) -> DetectedResponse? {
+        let mine = clauses[i]
         let myNeg = mine.contains { Self.negations.contains($0) }
         let myCore = mine.filter { !Self.negations.contains($0) }
         guard myCore.count >= 2 else { return nil }
         for j in stride(from: i - 1, through: 0, by: -1) where claims[j].speaker?.name != claims[i].speaker?.name {
-            let theirs = Self.firstClause(text.string(claims[j].candidate.parts[0]))
+            let theirs = clauses[j]
+            guard abs(theirs.count - mine.count) <= 3 else { continue }
             let theirNeg = theirs.contains { Self.negations.contains($0) }
             guard theirNeg != myNeg else { continue }
             let core = theirs.filter { !Self.negations.contains($0) }
@@ -158,14 +172,13 @@ public struct ResponseDetector: Sendable {
     }
 
     /// "X defended the memorandum" answers the latest claim by someone else that spoke of the memorandum.
-    func defence(_ i: Int, _ claims: [Claim], _ text: UTF8Text) -> DetectedResponse? {
+    func defence(_ i: Int, _ claims: [Claim], _ text: UTF8Text, _ contents: [Set<String>]) -> DetectedResponse? {
         let cueWords = Self.words(text.string(claims[i].candidate.cue))
         guard cueWords.contains(where: { Self.defending.contains(rules.vocabulary.baseByForm[$0] ?? $0) }) else { return nil }
         let nouns = Self.words(text.string(claims[i].candidate.parts[0])).prefix(4).filter { $0.count >= 5 }
         guard !nouns.isEmpty else { return nil }
         for j in stride(from: i - 1, through: 0, by: -1) where claims[j].speaker?.name != claims[i].speaker?.name {
-            let theirs = Set(Self.words(claims[j].candidate.parts.map { text.string($0) }.joined(separator: " ")))
-            if nouns.contains(where: theirs.contains) {
+            if nouns.contains(where: contents[j].contains) {
                 return DetectedResponse(
                     from: i, to: j, relation: "rebuts", answered: claims[j].speaker, object: nouns.first, ruleID: "defence",
                     evidence: text.string(claims[i].candidate.cue) + " " + (nouns.first ?? ""))
@@ -175,11 +188,14 @@ public struct ResponseDetector: Sendable {
     }
 
     /// A denial answers whoever its sentence names as owner of what it denies, or the first actor its content names.
-    func denial(_ i: Int, _ claims: [Claim], _ text: UTF8Text, _ actors: SpeakerResolver.ArticleActors, _ sentences: Sentences) -> DetectedResponse? {
+    func denial(
+        _ i: Int, _ claims: [Claim], _ text: UTF8Text, _ actors: SpeakerResolver.ArticleActors, _ sentences: Sentences,
+        _ possessives: [PatternMatch]
+    ) -> DetectedResponse? {
         let c = claims[i]
         guard c.candidate.stance == "denial" else { return nil }
         let sentence = sentences.range(sentences.index(of: c.candidate.cue.lowerBound), count: text.count)
-        let outside = ((try? possessive.matches(in: text)) ?? []).first { m in
+        let outside = possessives.first { m in
             sentence.contains(m.range.lowerBound) && !c.candidate.parts.contains { $0.overlaps(m.range) }
         }
         var answered: ActorRef?

@@ -5,6 +5,7 @@
 /// is stored, not on the order it arrived in.
 struct ResponseLinker {
     let db: Database
+    static let common: Set<String> = ["that", "this", "with", "from", "have", "were", "said", "says", "their", "there", "which", "would", "about", "been", "they", "what", "will", "made", "raised", "claims", "comments"]
 
     /// Re-links every cross-article response answering one of `actors`.
     func relink(answering actors: Set<Int>) throws {
@@ -16,15 +17,17 @@ struct ResponseLinker {
                 LEFT JOIN claims t ON t.id = r.to_claim_id
                 WHERE r.target_actor_id = ? AND (r.to_claim_id IS NULL OR t.article_id <> c.article_id)
                 """, [.int(actor)]) { ($0.int(0), $0.int(1), $0.string(2), $0.string(3), $0.int(4)) }
-            for (responseID, fromID, evidence, content, articleID) in open {
-                let best = try bestClaim(of: actor, words: evidence + " " + content, excludingArticle: articleID, from: fromID)
+            for (responseID, fromID, evidence, _, articleID) in open {
+                // The words naming what is answered rank the candidates; the whole content would make
+                // every query match most of the archive.
+                let best = try bestClaim(of: actor, words: evidence, excludingArticle: articleID, from: fromID)
                 try db.run("UPDATE responses SET to_claim_id = ? WHERE id = ?", [.optional(best), .int(responseID)])
             }
         }
     }
 
     func bestClaim(of actor: Int, words: String, excludingArticle: Int, from: Int) throws -> Int? {
-        let terms = Set(words.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 3 }).sorted()
+        let terms = Array(Set(words.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 3 && !Self.common.contains($0) }).sorted().prefix(8))
         if !terms.isEmpty {
             let query = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
             let ranked = try db.rows(

@@ -74,9 +74,11 @@ extension ClaimStore {
         do {
             return try db.rows(
                 """
-                SELECT \(Self.claimColumns) FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                SELECT \(Self.claimColumns) FROM (
+                    SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
+                ) f JOIN claims c ON c.id = f.id
                 JOIN articles a ON a.id = c.article_id LEFT JOIN actors s ON s.id = c.speaker_id
-                WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?
+                ORDER BY f.rank
                 """, [.text(query), .int(limit)], Self.claim)
         } catch let error as StoreError where error.resultCode.map({ $0 & 0xFF == 1 }) ?? false {
             throw ClaimsError(

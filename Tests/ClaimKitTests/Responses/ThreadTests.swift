@@ -37,8 +37,9 @@ import Testing
 
     /// The id of the one claim with this content.
     func id(_ store: ClaimStore, _ content: String) throws -> Int {
-        let matches = try store.allClaims().filter { $0.content.text == content }
-        try #require(matches.count == 1, "\(content): \(try store.allClaims().map(\.content.text))")
+        let all = try store.allClaims()
+        let matches = all.filter { $0.content.text == content }
+        try #require(matches.count == 1, "\(content): \(all.map(\.content.text))")
         return matches[0].id
     }
 
@@ -83,11 +84,14 @@ import Testing
 
     @Test func threadsOfAnActorAreThoseWhereTheySpeak() throws {
         try withThreads { store in
-            #expect(try store.threads(actor: "Greta Holm").map(\.claim.speakerName) == ["Greta Holm"])
+            let holm = try store.threads(actor: "Greta Holm")
+            #expect(holm.map(\.claim.speakerName) == ["Greta Holm"])
             // Rudd answers Lind: the thread rooted at Lind's claim is his too, found by his surname.
-            #expect(try store.threads(actor: "Rudd").map(\.claim.content.text) == [Self.jobs])
+            let rudd = try store.threads(actor: "Rudd")
+            #expect(rudd.map(\.claim.content.text) == [Self.jobs])
             // Ostrander speaks in both.
-            #expect(try store.threads(actor: "Pavel Ostrander").map(\.size) == [4, 2])
+            let ostrander = try store.threads(actor: "Pavel Ostrander")
+            #expect(ostrander.map(\.size) == [4, 2])
             #expect(throws: ClaimsError.self) { try store.threads(actor: "Nobody Of Nowhere") }
         }
     }

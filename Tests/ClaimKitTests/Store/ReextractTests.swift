@@ -26,8 +26,8 @@ import Testing
             pattern: |
               (?<speaker>@{speaker_np}) \\s+ (?<cue>was\\s+quoted\\s+as\\s+saying) \\s+ (?:that\\s+)? (?<content>@{clause})
             examples:
-              - text: "The harbour master was quoted as saying the quay would close in May."
-                speaker: The harbour master
+              - text: "The ferry director was quoted as saying the quay would close in May."
+                speaker: The ferry director
                 cue: was quoted as saying
                 content: the quay would close in May
         """
@@ -52,7 +52,8 @@ import Testing
 
     @Test func theBundledRulesMissThePassiveReport() throws {
         try withArticle { store, _ in
-            #expect(try store.allClaims().map(\.speakerName) == ["Greta Holm", "Pavel Ostrander"])
+            let claims = try store.allClaims()
+            #expect(claims.map(\.speakerName) == ["Greta Holm", "Pavel Ostrander"])
             #expect(try store.responses().count == 1)
         }
     }
@@ -78,6 +79,9 @@ import Testing
     @Test func dryRunReportsTheNewRulesClaimAndChangesNothing() throws {
         try withArticle { store, scratch in
             let rules = try rules(scratch, ["rules.yaml": Self.quotedAsSaying])
+            let tested = RuleTester(rules: rules).run(ids: ["quoted-as-saying"])
+            #expect(tested.examples > 0)
+            #expect(tested.failures.isEmpty, "\(tested.failures)")
             let before = try snapshot(store)
             let counts = try store.counts()
             let report = try store.reextract(with: Analyzer(rules: rules), dryRun: true)
