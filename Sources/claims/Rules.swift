@@ -82,7 +82,8 @@ struct RulesCommand: ParsableCommand {
                 }
                 let file = try RuleSkeleton.file(for: kind, userDirectory: options.rules)
                 try RuleSkeleton.append(id: id, kind: kind, to: file)
-                print("wrote rule '\(id)' to \(file); fill in its pattern and examples, then run `claims rules test \(id)`")
+                let flag = options.rules.map { " --rules \($0)" } ?? ""
+                print("wrote rule '\(id)' to \(file); fill in its pattern and examples, then run `claims rules test \(id)\(flag)`")
             }
         }
     }

@@ -59,7 +59,11 @@ public struct NameParser: Sendable {
         }
         let lower = text.lowercased()
         if ["he", "she", "they", "i", "we", "it", "who"].contains(lower) { return .pronoun(lower) }
+        // "Tove Lind's ferry plan": the possessive names the person.
+        for mark in ["'s", "’s"] where text.hasSuffix(mark) && text.count > 3 { text = String(text.dropLast(2)) }
         if let known = alias(text) { return .named(known) }
+        // Places are where things happen, not who speaks.
+        if let last = text.split(separator: " ").last, Self.placeWords.contains(String(last).lowercased()) { return nil }
         // "Both Moscow and Minsk", "Smith and Jones".
         let stripped = text.replacingOccurrences(of: #"^(?:[Bb]oth)\s+"#, with: "", options: .regularExpression)
         if stripped.contains(" and ") {
@@ -127,6 +131,11 @@ public struct NameParser: Sendable {
         return .named(ActorRef(name: name, kind: kind, role: role, gender: role.flatMap(gender(of:)), aliases: aliases))
     }
 
+    static let placeWords: Set<String> = [
+        "bay", "river", "island", "islands", "city", "county", "street", "square", "mountain", "mountains", "lake", "sea",
+        "ocean", "valley", "port", "harbour", "harbor", "park", "airport", "station", "bridge", "beach", "coast", "avenue",
+        "road", "district", "province", "region", "peninsula", "strait", "gulf", "canal", "desert", "forest", "hill", "hills",
+    ]
     static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]
 
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".

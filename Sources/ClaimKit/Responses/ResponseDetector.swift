@@ -216,7 +216,7 @@ public struct ResponseDetector: Sendable {
         let c = claims[i]
         guard c.candidate.kind != .direct, let first = c.candidate.parts.first else { return nil }
         guard let (span, actor) = c.targets.first(where: { $0.0.lowerBound - first.lowerBound <= 1 && $0.0.lowerBound >= first.lowerBound }),
-            actor.name != c.speaker?.name
+            actor.name != c.speaker?.name, span.upperBound < first.upperBound
         else { return nil }
         let after = Self.words(text.string(span.upperBound..<min(first.upperBound, span.upperBound + 40)))
         guard let verb = after.first, let lemma = rules.vocabulary.baseByForm[verb] else { return nil }

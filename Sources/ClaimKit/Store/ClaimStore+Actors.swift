@@ -44,12 +44,18 @@ extension ClaimStore {
         let b = try resolveActor(other)
         guard a.id != b.id else { throw ClaimsError(code: .usage, message: "'\(keep)' and '\(other)' are the same actor") }
         try db.transaction {
-            let names = try db.rows("SELECT alias FROM actor_aliases WHERE actor_id = ?", [.int(b.id)]) { $0.string(0) } + [b.name]
-            for name in names {
-                try db.run("DELETE FROM actor_aliases WHERE alias = ? AND manual = 0", [.text(name)])
+            // The merged actor's own name, and names a user gave it, now mean the kept actor everywhere;
+            // its automatic aliases (a surname another person may share) move over as automatic.
+            let aliases = try db.rows("SELECT alias, manual FROM actor_aliases WHERE actor_id = ?", [.int(b.id)]) {
+                ($0.string(0), $0.int(1) == 1)
+            }
+            for (name, manual) in aliases + [(b.name, true)] {
+                if manual { try db.run("DELETE FROM actor_aliases WHERE alias = ? AND manual = 0 AND actor_id = ?", [.text(name), .int(b.id)]) }
                 try db.run(
-                    "INSERT INTO actor_aliases(alias, actor_id, manual) VALUES (?, ?, 1) ON CONFLICT(alias, actor_id) DO UPDATE SET manual = 1",
-                    [.text(name), .int(a.id)])
+                    """
+                    INSERT INTO actor_aliases(alias, actor_id, manual) VALUES (?, ?, ?)
+                    ON CONFLICT(alias, actor_id) DO UPDATE SET manual = max(manual, excluded.manual)
+                    """, [.text(name), .int(a.id), .int(manual ? 1 : 0)])
             }
             try db.run("UPDATE claims SET speaker_id = ? WHERE speaker_id = ?", [.int(a.id), .int(b.id)])
             try db.run("UPDATE OR IGNORE claim_targets SET actor_id = ? WHERE actor_id = ?", [.int(a.id), .int(b.id)])

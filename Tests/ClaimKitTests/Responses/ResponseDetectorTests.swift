@@ -82,7 +82,7 @@ import Testing
 
     /// The owner of the plan is named in full only in the possessive; the later "Lind said" should be the
     /// same person, so the rebuttal can find her claim.
-    @Test(.disabled("product bug: a full name seen only in a possessive ('Governor Tove Lind's ferry plan') does not make a later 'Lind said' resolve to Tove Lind"))
+    @Test
     func rejectingAPlanWhoseOwnerIsNamedOnlyInThePossessive() throws {
         let (claims, responses) = try analyzeResponses(
             """

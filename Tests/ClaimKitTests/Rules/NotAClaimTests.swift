@@ -43,7 +43,6 @@ import Testing
     ]
 
     @Test(
-        .disabled("product bug: according-to-before takes any words before the comma as the speaker ('size', 'tradition')"),
         arguments: accordingToNoSource)
     func noClaimFromAccordingToAMeasure(_ text: String) throws {
         let found = try analyze(text)

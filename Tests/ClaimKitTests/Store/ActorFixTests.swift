@@ -94,7 +94,7 @@ import Testing
 
     /// Merging a misspelt Ilsa Varga into Ilse Varga says nothing about Judge Peter Varga, who shares the
     /// surname: his claims should still be found under "Varga".
-    @Test(.disabled("product bug: merge deletes every other actor's automatic alias for the merged actor's names (here Peter Varga's 'Varga')"))
+    @Test
     func mergeLeavesOtherActorsWithTheSameSurnameAlone() throws {
         try withVargas(["budget.txt": Self.budget, "court.txt": Self.court, "schools.txt": Self.schools]) { store in
             #expect(try store.claims(byActor: "Varga").count == 3)
