@@ -14,6 +14,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Extraction threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Claims the query database holds (stored claims are copied up to this).") var queryClaims = 1_000_000
     @Option(help: "Queries timed of each kind.") var queries = 200
+    @Flag(help: "Also print the matching time of each rule.") var profileRules = false
 
     func validate() throws {
         guard Self.parseSize(size) != nil else { throw ValidationError("--size takes a size such as 100MB, 1GB or 500KB") }
@@ -36,9 +37,10 @@ struct Bench: ParsableCommand {
             try FileManager.default.createDirectory(
                 atPath: (db as NSString).deletingLastPathComponent.isEmpty ? "." : (db as NSString).deletingLastPathComponent,
                 withIntermediateDirectories: true)
-            let bench = Benchmark(
+            var bench = Benchmark(
                 rules: rules, sourceDirectory: sourceDir, bytes: Self.parseSize(size)!, databasePath: db, corpusDirectory: corpus,
                 jobs: jobs, queryClaims: queryClaims, queries: queries)
+            bench.profileRules = profileRules
             let f = try bench.run { printErr("bench: \($0)") }
             let mb = Double(f.corpusBytes) / 1e6
             print(String(format: "corpus        %.1f MB, %d files, %d articles", mb, f.files, f.articles))
@@ -48,11 +50,17 @@ struct Bench: ParsableCommand {
             let total = f.stages.reduce(0) { $0 + $1.1 }
             print("stages        (thread-seconds; extraction stages run on \(jobs) threads)")
             for (stage, seconds) in f.stages {
-                print(String(format: "  %-13@ %8.2f s  %5.1f%%", stage as NSString, seconds, total > 0 ? 100 * seconds / total : 0))
+                print("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.2f s  %5.1f%%", seconds, total > 0 ? 100 * seconds / total : 0))
+            }
+            if profileRules {
+                print("rules         (thread-seconds of matching)")
+                for (rule, seconds) in f.ruleSeconds {
+                    print("  " + rule.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%7.2f s", seconds))
+                }
             }
             print("queries       on \(f.storedClaims) claims: p50 / p99 in ms")
             for (name, p50, p99) in f.queryTimings {
-                print(String(format: "  %-24@ %7.2f / %7.2f", name as NSString, p50, p99))
+                print("  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%7.2f / %7.2f", p50, p99))
             }
         }
     }

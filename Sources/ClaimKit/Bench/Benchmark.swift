@@ -11,6 +11,8 @@ public struct Benchmark {
     public var queryClaims: Int
     public var queries: Int
     public var rules: RuleSet
+    /// Time every rule separately.
+    public var profileRules = false
 
     public init(
         rules: RuleSet, sourceDirectory: String, bytes: Int, databasePath: String, corpusDirectory: String, jobs: Int,
@@ -37,6 +39,7 @@ public struct Benchmark {
         public var peakResidentMiB = 0.0
         public var storedClaims = 0
         public var queryTimings: [(String, p50: Double, p99: Double)] = []
+        public var ruleSeconds: [(String, Double)] = []
     }
 
     /// Writes the corpus: copies of the example articles with names and numbers varied so that no two
@@ -126,6 +129,8 @@ public struct Benchmark {
         let store = try ClaimStore(path: databasePath)
         var ingestor = try Ingestor(store: store, rules: rules)
         ingestor.jobs = jobs
+        let ruleTimer = StageClock.Named()
+        if profileRules { ingestor.analyzer.extractor.timer = ruleTimer }
         progress("ingesting with \(jobs) extraction threads")
         let start = DispatchTime.now().uptimeNanoseconds
         let report = ingestor.ingest([corpusDirectory])
@@ -134,6 +139,7 @@ public struct Benchmark {
         figures.claims = report.claims
         figures.stages = StageClock.Stage.allCases.map { ($0.rawValue, ingestor.clock.total($0)) }
         figures.peakResidentMiB = Self.peakResidentMiB()
+        figures.ruleSeconds = ruleTimer.totals
         if !report.problems.isEmpty { progress("\(report.problems.count) problems, first: \(report.problems[0])") }
         try inflate(store, to: queryClaims, progress: progress)
         progress("timing queries")

@@ -1,7 +1,7 @@
 /// The extraction path for one article: match rules, keep one claim per stretch, resolve speakers.
 public struct Analyzer: Sendable {
     public let rules: RuleSet
-    public let extractor: Extractor
+    public var extractor: Extractor
     public let resolver: SpeakerResolver
     public let responder: ResponseDetector
 

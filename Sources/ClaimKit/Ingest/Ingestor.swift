@@ -21,7 +21,7 @@ public struct IngestReport: Sendable {
 /// written in one transaction with a savepoint per article. Memory is bounded by the batch, not the corpus.
 public struct Ingestor {
     public let store: ClaimStore
-    public let analyzer: Analyzer
+    public var analyzer: Analyzer
     public let splitter: PageSplitter
     /// Threads that analyse articles.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount

@@ -32,3 +32,28 @@ public final class StageClock: @unchecked Sendable {
         return seconds[stage] ?? 0
     }
 }
+
+extension StageClock {
+    /// Seconds by name (a rule id), safe across threads.
+    public final class Named: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds: [String: Double] = [:]
+
+        public init() {}
+
+        /// Adds the time since `start` (from `DispatchTime.now().uptimeNanoseconds`) to `name`.
+        public func add(_ name: String, _ start: UInt64) {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            lock.lock()
+            seconds[name, default: 0] += elapsed
+            lock.unlock()
+        }
+
+        /// Every name with its seconds, most first.
+        public var totals: [(String, Double)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return seconds.sorted { $0.value > $1.value }
+        }
+    }
+}
