@@ -4,28 +4,28 @@ import Testing
 /// Writing a rule for a sentence the bundled rules miss, testing it, and re-extracting with it; explaining
 /// a text; fixing actors by alias and merge.
 @Suite struct RuleWorkflowTests {
-    /// An article whose first claim is a passive report the bundled rules miss.
+    /// An article whose first claim is a "per" attribution the bundled rules miss.
     static let article = """
         Cranes at Vessholm port to be replaced
-        The port director was quoted as saying the cranes would be replaced next year.
+        Per the port director, the cranes would be replaced next year.
         Dock worker Mira Sand said the old cranes had been unsafe for a decade.
         """
 
     static let rule = """
         rules:
-          - id: quoted-as-saying
-            description: A passive report, "X was quoted as saying ...".
+          - id: per-source
+            description: An attribution with "per" ("Per the ministry, ...").
             kind: indirect
             priority: 65
             pattern: |
-              (?<speaker>@{speaker_np}) \\s+ (?<cue>was\\s+quoted\\s+as\\s+saying) \\s+ (?:that\\s+)? (?<content>@{clause})
+              (?<cue>(?<![\\p{L}])[Pp]er) \\s+ (?<speaker>@{speaker_np}) ,\\s+ (?<content>@{clause})
             examples:
-              - text: "The ferry director was quoted as saying the quay would close in May."
-                speaker: The ferry director
-                cue: was quoted as saying
+              - text: "Per the ferry director, the quay would close in May."
+                speaker: the ferry director
+                cue: Per
                 content: the quay would close in May
             counterexamples:
-              - "The ferry director was quoted in the paper."
+              - "They paid ten crowns per crate."
         """
 
     /// The database's claims as JSON objects, through `claims export`.
@@ -47,7 +47,7 @@ import Testing
             try ws.write("myrules/rules.yaml", Self.rule)
             let rules = ws.path("myrules")
 
-            let test = try ws.run(["rules", "test", "quoted-as-saying", "--rules", rules])
+            let test = try ws.run(["rules", "test", "per-source", "--rules", rules])
             #expect(test.status == 0, "\(test)")
             let tally = try #require(test.stdoutLines.last)
             let match = try #require(tally.wholeMatch(of: /(\d+) passed, 0 failed/), "\(test)")
@@ -58,7 +58,7 @@ import Testing
             #expect(dry.status == 0, "\(dry)")
             #expect(
                 dry.stdoutLines.first == "would re-extract 1 articles: 1 claims added, 0 removed, 0 changed, 1 unchanged", "\(dry)")
-            #expect(dry.stdoutLines.contains("quoted-as-saying: +1 -0 ~0"), "\(dry)")
+            #expect(dry.stdoutLines.contains("per-source: +1 -0 ~0"), "\(dry)")
             let addedLine = try #require(dry.stdoutLines.first { $0.hasPrefix("  + #") }, "\(dry)")
             #expect(addedLine.hasSuffix(" the cranes would be replaced next year"))
             let newID = try #require(Int(addedLine.dropFirst(5).prefix { $0.isNumber }), "\(addedLine)")
@@ -80,11 +80,11 @@ import Testing
             let show = try ws.claims(["show", String(newID)], ["--rules", rules])
             #expect(show.status == 0, "\(show)")
             #expect(show.stdout.contains("content:   the cranes would be replaced next year"), "\(show)")
-            #expect(show.stdout.contains("cue:       was quoted as saying [neutral]"), "\(show)")
-            #expect(show.stdout.contains("rule:      quoted-as-saying (unchanged since extraction)"), "\(show)")
+            #expect(show.stdout.contains("cue:       Per [neutral]"), "\(show)")
+            #expect(show.stdout.contains("rule:      per-source (unchanged since extraction)"), "\(show)")
             // Without the user's folder the rule is unknown.
             let bare = try ws.claims(["show", String(newID)])
-            #expect(bare.stdout.contains("rule:      quoted-as-saying (no longer in the rules)"), "\(bare)")
+            #expect(bare.stdout.contains("rule:      per-source (no longer in the rules)"), "\(bare)")
 
             let list = try ws.claims(["list"], ["--actor", "port director"])
             #expect(list.status == 0, "\(list)")
@@ -164,16 +164,16 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("  content: ") && $0.hasSuffix("\"the old cranes had been unsafe for a decade\"") }, "\(result)")
             #expect(lines.last == "1 claims, 0 dropped")
 
-            // With the user's rule, the passive report is explained too.
+            // With the user's rule, the "per" attribution is explained too.
             try ws.write("myrules/rules.yaml", Self.rule)
-            let passive = try ws.run([
-                "rules", "explain", "--rules", ws.path("myrules"), "The port director was quoted as saying the cranes would be replaced next year.",
+            let perSource = try ws.run([
+                "rules", "explain", "--rules", ws.path("myrules"), "Per the port director, the cranes would be replaced next year.",
             ])
-            #expect(passive.status == 0, "\(passive)")
-            #expect(passive.stdoutLines.first?.hasPrefix("claim  rule quoted-as-saying (priority 65, indirect, stance neutral)") == true, "\(passive)")
-            #expect(passive.stdout.contains("  speaker: [0-17] \"The port director\""), "\(passive)")
-            #expect(passive.stdout.contains("  content: [39-77] \"the cranes would be replaced next year\""), "\(passive)")
-            let bare = try ws.run(["rules", "explain", "The port director was quoted as saying the cranes would be replaced next year."])
+            #expect(perSource.status == 0, "\(perSource)")
+            #expect(perSource.stdoutLines.first?.hasPrefix("claim  rule per-source (priority 65, indirect, stance neutral)") == true, "\(perSource)")
+            #expect(perSource.stdout.contains("  speaker: [4-21] \"the port director\""), "\(perSource)")
+            #expect(perSource.stdout.contains("  content: [23-61] \"the cranes would be replaced next year\""), "\(perSource)")
+            let bare = try ws.run(["rules", "explain", "Per the port director, the cranes would be replaced next year."])
             #expect(bare.stdoutLines == ["0 claims, 0 dropped"], "\(bare)")
         }
     }

@@ -6,29 +6,29 @@ import Testing
 /// Re-extraction: the same rules change nothing; a user's rule folder adds or removes claims, a dry run
 /// only reports them, and claims that did not change keep their ids and responses.
 @Suite struct ReextractTests {
-    /// A contradiction (a response) and a passive report the bundled rules miss.
+    /// A contradiction (a response) and a "per" attribution the bundled rules miss.
     static let article = """
         Marrow Pass closed to lorries
         "This is a blockade," Senator Greta Holm said on Monday.
         "This is not a blockade," Director Pavel Ostrander said.
-        The port director was quoted as saying the cranes at Vessholm would be replaced next year.
+        Per the port director, the cranes at Vessholm would be replaced next year.
         """
 
-    static let passive = "the cranes at Vessholm would be replaced next year"
+    static let perSource = "the cranes at Vessholm would be replaced next year"
 
-    /// A user rule for "X was quoted as saying ...".
-    static let quotedAsSaying = """
+    /// A user rule for "Per X, ...".
+    static let perSourceRule = """
         rules:
-          - id: quoted-as-saying
-            description: A passive report, "X was quoted as saying ...".
+          - id: per-source
+            description: An attribution with "per" ("Per the ministry, ...").
             kind: indirect
             priority: 65
             pattern: |
-              (?<speaker>@{speaker_np}) \\s+ (?<cue>was\\s+quoted\\s+as\\s+saying) \\s+ (?:that\\s+)? (?<content>@{clause})
+              (?<cue>(?<![\\p{L}])[Pp]er) \\s+ (?<speaker>@{speaker_np}) ,\\s+ (?<content>@{clause})
             examples:
-              - text: "The ferry director was quoted as saying the quay would close in May."
-                speaker: The ferry director
-                cue: was quoted as saying
+              - text: "Per the ferry director, the quay would close in May."
+                speaker: the ferry director
+                cue: Per
                 content: the quay would close in May
         """
 
@@ -50,7 +50,7 @@ import Testing
         }
     }
 
-    @Test func theBundledRulesMissThePassiveReport() throws {
+    @Test func theBundledRulesMissThePerAttribution() throws {
         try withArticle { store, _ in
             let claims = try store.allClaims()
             #expect(claims.map(\.speakerName) == ["Greta Holm", "Pavel Ostrander"])
@@ -78,8 +78,8 @@ import Testing
 
     @Test func dryRunReportsTheNewRulesClaimAndChangesNothing() throws {
         try withArticle { store, scratch in
-            let rules = try rules(scratch, ["rules.yaml": Self.quotedAsSaying])
-            let tested = RuleTester(rules: rules).run(ids: ["quoted-as-saying"])
+            let rules = try rules(scratch, ["rules.yaml": Self.perSourceRule])
+            let tested = RuleTester(rules: rules).run(ids: ["per-source"])
             #expect(tested.examples > 0)
             #expect(tested.failures.isEmpty, "\(tested.failures)")
             let before = try snapshot(store)
@@ -90,8 +90,8 @@ import Testing
             #expect(report.removed == 0)
             #expect(report.changed == 0)
             #expect(report.unchanged == 2)
-            #expect(Array(report.byRule.keys) == ["quoted-as-saying"])
-            #expect(report.byRule["quoted-as-saying"]?.added.map(\.text) == [Self.passive])
+            #expect(Array(report.byRule.keys) == ["per-source"])
+            #expect(report.byRule["per-source"]?.added.map(\.text) == [Self.perSource])
             #expect(try store.count("claims") == 2)
             #expect(try store.counts() == counts)
             let after = try snapshot(store)
@@ -102,19 +102,19 @@ import Testing
 
     @Test func realRunStoresTheNewClaimAndKeepsTheOthersWithTheirResponses() throws {
         try withArticle { store, scratch in
-            let rules = try rules(scratch, ["rules.yaml": Self.quotedAsSaying])
+            let rules = try rules(scratch, ["rules.yaml": Self.perSourceRule])
             let before = try snapshot(store)
             let report = try store.reextract(with: Analyzer(rules: rules), dryRun: false)
             #expect(report.added == 1)
             #expect(report.removed == 0)
             #expect(report.changed == 0)
-            let added = try #require(report.byRule["quoted-as-saying"]?.added.first)
+            let added = try #require(report.byRule["per-source"]?.added.first)
             let stored = try store.claim(id: added.claimID)
-            #expect(stored.content.text == Self.passive)
-            #expect(stored.ruleID == "quoted-as-saying")
-            #expect(stored.cue.text == "was quoted as saying")
-            #expect(stored.speakerMention?.text == "The port director")
-            #expect(stored.ruleHash == rules.rule("quoted-as-saying")?.hash)
+            #expect(stored.content.text == Self.perSource)
+            #expect(stored.ruleID == "per-source")
+            #expect(stored.cue.text == "Per")
+            #expect(stored.speakerMention?.text == "the port director")
+            #expect(stored.ruleHash == rules.rule("per-source")?.hash)
             let after = try snapshot(store)
             #expect(after.claims.count == 3)
             // The two claims that did not change keep their ids, and the response between them its row.
