@@ -65,7 +65,7 @@ public struct NameParser: Sendable {
         // Places are where things happen, not who speaks.
         if let last = text.split(separator: " ").last, Self.placeWords.contains(String(last).lowercased()) { return nil }
         // "Both Moscow and Minsk", "Smith and Jones".
-        let stripped = text.replacingOccurrences(of: #"^(?:[Bb]oth)\s+"#, with: "", options: .regularExpression)
+        let stripped = text.hasPrefix("Both ") || text.hasPrefix("both ") ? String(text.dropFirst(5)) : text
         if stripped.contains(" and ") {
             let halves = stripped.components(separatedBy: " and ")
             if halves.count == 2 {

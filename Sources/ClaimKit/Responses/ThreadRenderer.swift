@@ -1,9 +1,9 @@
 /// Prints a thread as an indented tree, JSON, Graphviz dot or Mermaid.
 public enum ThreadRenderer {
     /// The tree for people: one line a claim, responses indented under what they answer.
-    public static func text(_ thread: Thread, width: Int = 100) -> String {
+    public static func text(_ thread: ClaimThread, width: Int = 100) -> String {
         var lines: [String] = []
-        func walk(_ t: Thread, _ prefix: String, _ childPrefix: String) {
+        func walk(_ t: ClaimThread, _ prefix: String, _ childPrefix: String) {
             let c = t.claim
             let head = [t.relation.map { "[\($0)]" }, "#\(c.id)", c.speakerName ?? "unknown", c.cue.text].compactMap { $0 }.joined(separator: " ")
             let meta = [c.published, c.articleTitle.map { "“\($0)”" } ?? c.articleKey].compactMap { $0 }.joined(separator: ", ")
@@ -18,7 +18,7 @@ public enum ThreadRenderer {
     }
 
     /// The tree as nested JSON.
-    public static func json(_ t: Thread) -> JSON {
+    public static func json(_ t: ClaimThread) -> JSON {
         var fields = Exporter.fields(t.claim)
         fields.removeFirst()  // "type": "claim"
         if let relation = t.relation { fields.insert(("relation", .string(relation)), at: 0) }
@@ -30,9 +30,9 @@ public enum ThreadRenderer {
     }
 
     /// Graphviz dot: a node a claim, an edge from each response to what it answers.
-    public static func dot(_ thread: Thread) -> String {
+    public static func dot(_ thread: ClaimThread) -> String {
         var lines = ["digraph thread {", "  rankdir=BT;", "  node [shape=box, fontname=\"Helvetica\"];"]
-        func walk(_ t: Thread) {
+        func walk(_ t: ClaimThread) {
             lines.append("  c\(t.claim.id) [label=\(JSON.quote(label(t.claim)))];")
             for child in t.responses {
                 walk(child)
@@ -45,9 +45,9 @@ public enum ThreadRenderer {
     }
 
     /// A Mermaid flowchart of the same graph.
-    public static func mermaid(_ thread: Thread) -> String {
+    public static func mermaid(_ thread: ClaimThread) -> String {
         var lines = ["flowchart BT"]
-        func walk(_ t: Thread) {
+        func walk(_ t: ClaimThread) {
             let text = label(t.claim).replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br/>")
             lines.append("  c\(t.claim.id)[\"\(text)\"]")
             for child in t.responses {

@@ -54,7 +54,7 @@ extension ClaimStore {
     /// Every edge of every thread, as content text.
     func threadEdges() throws -> Set<ResponseEdge> {
         var edges: Set<ResponseEdge> = []
-        func walk(_ t: ClaimKit.Thread) {
+        func walk(_ t: ClaimKit.ClaimThread) {
             for child in t.responses {
                 edges.insert(ResponseEdge(from: child.claim.content.text, to: t.claim.content.text, relation: child.relation ?? "", target: nil))
                 walk(child)

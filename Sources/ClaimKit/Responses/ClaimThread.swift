@@ -1,9 +1,9 @@
 /// A claim and the responses to it, as a tree.
-public struct Thread: Sendable {
+public struct ClaimThread: Sendable {
     public var claim: StoredClaim
     /// How this claim answers its parent; nil at the root.
     public var relation: String?
-    public var responses: [Thread]
+    public var responses: [ClaimThread]
 
     /// Claims in the tree, the root included.
     public var size: Int { 1 + responses.reduce(0) { $0 + $1.size } }
@@ -11,12 +11,12 @@ public struct Thread: Sendable {
 
 extension ClaimStore {
     /// The thread rooted at claim `id`: its responses and theirs, oldest first.
-    public func thread(id: Int) throws -> Thread {
+    public func thread(id: Int) throws -> ClaimThread {
         var seen: Set<Int> = []
         return try thread(id: id, relation: nil, seen: &seen)
     }
 
-    func thread(id: Int, relation: String?, seen: inout Set<Int>) throws -> Thread {
+    func thread(id: Int, relation: String?, seen: inout Set<Int>) throws -> ClaimThread {
         seen.insert(id)
         let claim = try self.claim(id: id)
         let children = try db.rows(
@@ -25,11 +25,11 @@ extension ClaimStore {
             JOIN articles a ON a.id = c.article_id WHERE r.to_claim_id = ?
             ORDER BY a.published, a.key, c.content_start
             """, [.int(id)]) { ($0.int(0), $0.string(1)) }
-        var responses: [Thread] = []
+        var responses: [ClaimThread] = []
         for (child, rel) in children where !seen.contains(child) {
             responses.append(try thread(id: child, relation: rel, seen: &seen))
         }
-        return Thread(claim: claim, relation: relation, responses: responses)
+        return ClaimThread(claim: claim, relation: relation, responses: responses)
     }
 
     /// What claim `id` answers, if it is a response: the answered claim's id (nil when only an actor is
@@ -42,7 +42,7 @@ extension ClaimStore {
 
     /// Every thread whose root is answered but answers no claim itself, largest first; with `actor`, only
     /// threads where that actor speaks.
-    public func threads(actor: String? = nil) throws -> [Thread] {
+    public func threads(actor: String? = nil) throws -> [ClaimThread] {
         let roots = try db.rows(
             """
             SELECT DISTINCT r.to_claim_id FROM responses r WHERE r.to_claim_id IS NOT NULL
@@ -54,7 +54,7 @@ extension ClaimStore {
             guard !ids.isEmpty else {
                 throw ClaimsError(code: .notFound, message: "no actor is called '\(actor)'; `claims actors` lists them all")
             }
-            func involves(_ t: Thread) -> Bool { t.claim.speakerID.map(ids.contains) ?? false || t.responses.contains(where: involves) }
+            func involves(_ t: ClaimThread) -> Bool { t.claim.speakerID.map(ids.contains) ?? false || t.responses.contains(where: involves) }
             threads = threads.filter(involves)
         }
         return threads.sorted { $0.size != $1.size ? $0.size > $1.size : $0.claim.id < $1.claim.id }
