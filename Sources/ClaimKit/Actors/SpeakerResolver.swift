@@ -67,7 +67,8 @@ public struct SpeakerResolver: Sendable {
             mentions.append(Mention(span: match.range, actor: named))
         }
         var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
-        var previous: ActorRef?
+        var previous: (actor: ActorRef, sentence: Int)?
+        let sentences = Sentences(text)
         var roleHolders: [(role: String, actor: ActorRef, at: Int)] = []
         for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
         for claim in claims {
@@ -75,10 +76,18 @@ public struct SpeakerResolver: Sendable {
             if let span = claim.speaker {
                 speaker = resolveMention(text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders, quoted: quoted)
             } else {
-                speaker = previous
+                // "... and suggested that ...": the subject of this sentence, which is the speaker of the
+                // claim before when that claim is in the same sentence, else the first name in it.
+                let sentence = sentences.index(of: claim.cue.lowerBound)
+                if let previous, previous.sentence == sentence {
+                    speaker = previous.actor
+                } else {
+                    let start = sentences.starts[sentence]
+                    speaker = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }?.actor
+                }
             }
             if let s = speaker {
-                previous = s
+                previous = (s, sentences.index(of: claim.cue.lowerBound))
                 if let role = s.role { roleHolders.append((role.lowercased(), s, claim.speaker?.lowerBound ?? 0)) }
             }
             var targets: [(ByteSpan, ActorRef)] = []

@@ -24,7 +24,7 @@ public struct Analyzer: Sendable {
     public func analyze(_ article: Article, clock: StageClock? = nil) throws(RuleError) -> Analysis {
         let clock = clock ?? StageClock()
         let text = UTF8Text(article.body)
-        let extraction: Extraction
+        var extraction: Extraction
         do {
             extraction = try clock.time(.matching) { try extractor.extract(text, headline: article.headline) }
         } catch let error as RuleError {
@@ -33,7 +33,16 @@ public struct Analyzer: Sendable {
             throw RuleError(code: .match, message: "\(error)")
         }
         let (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
-        let pending = zip(extraction.claims, resolved).map { ClaimStore.Pending(candidate: $0, speaker: $1.speaker, targets: $1.targets) }
+        var pending: [ClaimStore.Pending] = []
+        for (candidate, r) in zip(extraction.claims, resolved) {
+            // A claim nobody can be found to have made is no claim.
+            guard r.speaker != nil else {
+                extraction.dropped.append((candidate, DropReason.noSpeaker))
+                continue
+            }
+            pending.append(ClaimStore.Pending(candidate: candidate, speaker: r.speaker, targets: r.targets))
+        }
+        extraction.claims = pending.map(\.candidate)
         let responses = clock.time(.linking) {
             responder.detect(
                 text, pending.map { ResponseDetector.Claim(candidate: $0.candidate, speaker: $0.speaker, targets: $0.targets) },

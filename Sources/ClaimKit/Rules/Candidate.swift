@@ -24,12 +24,15 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case headline
     /// The content has no letters.
     case empty
+    /// No speaker could be found for it.
+    case noSpeaker
 
     public var description: String {
         switch self {
         case .overlap(let winner): return "overlaps a claim of rule '\(winner)', which wins by priority"
         case .headline: return "in the headline"
         case .empty: return "content has no letters"
+        case .noSpeaker: return "no speaker: the words naming one resolve to nobody"
         }
     }
 }
