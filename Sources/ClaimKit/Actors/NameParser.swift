@@ -82,8 +82,14 @@ public struct NameParser: Sendable {
             tag = String(text[open...])
             text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
         }
+        // A party tag after a comma: "Paul Rand, R-Wis.".
+        var pieces = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+        if pieces.count > 1, let last = pieces.last, Self.isPartyTag(last) {
+            tag = last
+            pieces.removeLast()
+            text = pieces.joined(separator: ", ")
+        }
         // Appositive: "Russia's lead negotiator at the talks, Vladimir Medinsky".
-        let pieces = text.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
         if pieces.count > 1, let nameIndex = pieces.lastIndex(where: { isProperName($0) }) {
             var others = pieces
             others.remove(at: nameIndex)
@@ -136,6 +142,13 @@ public struct NameParser: Sendable {
         "ocean", "valley", "port", "harbour", "harbor", "park", "airport", "station", "bridge", "beach", "coast", "avenue",
         "road", "district", "province", "region", "peninsula", "strait", "gulf", "canal", "desert", "forest", "hill", "hills",
     ]
+    /// "R-Wis.", "D-N.Y.": a party letter, a dash and a state.
+    static func isPartyTag(_ s: String) -> Bool {
+        let chars = Array(s)
+        return chars.count >= 4 && chars.count <= 10 && "RDI".contains(chars[0]) && chars[1] == "-" && chars[2].isUppercase
+            && chars.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" }
+    }
+
     static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]
 
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
