@@ -127,18 +127,17 @@ public final class Pattern: @unchecked Sendable {
     func scan(_ bytes: [UInt8], from start: Int = 0, limits: Limits, _ body: (PatternMatch) -> Bool)
         throws(MatchFailure)
     {
-        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            throw MatchFailure(message: "out of memory creating match data", isLimit: false)
-        }
-        defer { pcre2_match_data_free_8(matchData) }
-        let context = pcre2_match_context_create_8(nil)
-        defer { pcre2_match_context_free_8(context) }
+        // One match context, JIT stack and match data per thread, reused by every scan: creating a JIT
+        // stack maps memory, and doing that per scan costs more than many matches.
+        let scratch = MatchScratch.current(groups: captureCount + 1)
+        scratch.inUse = true
+        defer { scratch.inUse = false }
+        let matchData = scratch.matchData
+        let context = scratch.context
         pcre2_set_match_limit_8(context, limits.match)
         pcre2_set_depth_limit_8(context, limits.depth)
         pcre2_set_heap_limit_8(context, limits.heapKiB)
-        let jitStack = jitted ? pcre2_jit_stack_create_8(32 * 1024, 8 * 1024 * 1024, nil) : nil
-        defer { if let jitStack { pcre2_jit_stack_free_8(jitStack) } }
-        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        pcre2_jit_stack_assign_8(context, nil, jitted ? UnsafeMutableRawPointer(scratch.jitStack) : nil)
 
         let groupCount = captureCount + 1
         let failure: MatchFailure? = bytes.withUnsafeBufferPointer { buffer -> MatchFailure? in
@@ -198,3 +197,57 @@ public struct PatternMatch: Sendable {
         return ranges[n]
     }
 }
+
+/// The per-thread state PCRE2 needs to match: a match context with a JIT stack, and match data large
+/// enough for the patterns seen so far on this thread.
+final class MatchScratch {
+    let context: OpaquePointer
+    let jitStack: OpaquePointer
+    private(set) var matchData: OpaquePointer
+    private var pairs: Int
+    /// Set while a scan runs, so a scan started from inside another's callback gets its own.
+    var inUse = false
+
+    private init() {
+        context = pcre2_match_context_create_8(nil)!
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 8 * 1024 * 1024, nil)!
+        pairs = 64
+        matchData = pcre2_match_data_create_8(UInt32(pairs), nil)!
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_jit_stack_free_8(jitStack)
+        pcre2_match_context_free_8(context)
+    }
+
+    private static let key = "ClaimKit.MatchScratch"
+
+    /// This thread's scratch, with match data for at least `groups` groups.
+    static func current(groups: Int) -> MatchScratch {
+        let dictionary = Thread.current.threadDictionary
+        let scratch: MatchScratch
+        if let existing = dictionary[key] as? MatchScratch {
+            if existing.inUse {
+                let nested = MatchScratch()
+                nested.grow(to: groups)
+                return nested
+            }
+            scratch = existing
+        } else {
+            scratch = MatchScratch()
+            dictionary[key] = scratch
+        }
+        scratch.grow(to: groups)
+        return scratch
+    }
+
+    private func grow(to groups: Int) {
+        guard groups > pairs else { return }
+        pcre2_match_data_free_8(matchData)
+        pairs = groups
+        matchData = pcre2_match_data_create_8(UInt32(groups), nil)!
+    }
+}
+
+import Foundation
