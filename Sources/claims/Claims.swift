@@ -7,7 +7,7 @@ struct Claims: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Who said what, about whom: extract attributed claims from news articles into SQLite.",
-        subcommands: [Ingest.self, Actors.self, List.self, Show.self, Search.self, ThreadCommand.self, ThreadsCommand.self, Reextract.self, Export.self, Bench.self, RulesCommand.self])
+        subcommands: [Ingest.self, Actors.self, List.self, Show.self, Search.self, ThreadCommand.self, ThreadsCommand.self, Reextract.self, Export.self, Backup.self, Bench.self, RulesCommand.self])
 }
 
 /// Options every command shares.

@@ -31,6 +31,12 @@ struct Show: ParsableCommand {
             print("kind:      \(c.kind)")
             if !c.targets.isEmpty { print("targets:   \(c.targets.joined(separator: ", "))") }
             print("rule:      \(c.ruleID)\(ruleNote)")
+            for a in try store.answers(of: c.id) {
+                print("answers:   [\(a.relation)] \(a.to.map { "claim \($0)" } ?? "no stored claim") of \(a.target ?? "unknown")")
+            }
+            for r in try store.thread(id: c.id).responses {
+                print("answered:  [\(r.relation ?? "")] by claim \(r.claim.id) of \(r.claim.speakerName ?? "unknown")")
+            }
         }
     }
 }

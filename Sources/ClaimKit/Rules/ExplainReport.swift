@@ -4,6 +4,7 @@ public struct ExplainReport {
     public let text: UTF8Text
     public let kept: [(Candidate, ActorRef?)]
     public let dropped: [(Candidate, DropReason)]
+    public let responses: [DetectedResponse]
 
     public init(rules: RuleSet, text: String) throws(RuleError) {
         let analyzer = try Analyzer(rules: rules)
@@ -15,6 +16,7 @@ public struct ExplainReport {
         self.text = analysis.text
         kept = analysis.claims.map { ($0.candidate, $0.speaker) }
         dropped = analysis.extraction.dropped
+        responses = analysis.responses
     }
 
     /// The report as text: one block per candidate, code point offsets in brackets.
@@ -35,7 +37,11 @@ public struct ExplainReport {
             lines.append("  cue:     \(span(c.cue))")
             lines.append("  content: \(span(c.content))")
         }
-        lines.append("\(kept.count) claims, \(dropped.count) dropped")
+        for r in responses {
+            let to = r.to.map { "claim \($0 + 1)" } ?? "no claim here"
+            lines.append("response  claim \(r.from + 1) \(r.relation) \(r.answered?.name ?? "unknown") (\(to)), rule \(r.ruleID): \"\(r.evidence)\"")
+        }
+        lines.append("\(kept.count) claims, \(dropped.count) dropped\(responses.isEmpty ? "" : ", \(responses.count) responses")")
         return lines.joined(separator: "\n")
     }
 }
