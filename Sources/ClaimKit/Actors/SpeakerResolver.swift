@@ -34,7 +34,7 @@ public struct SpeakerResolver: Sendable {
     public struct ArticleActors {
         let resolver: SpeakerResolver
         let mentions: [Mention]
-        let people: [String: ActorRef]
+        let people: People
         let roles: [(role: String, actor: ActorRef, at: Int)]
         let quotes: [ByteSpan]
 
@@ -53,28 +53,34 @@ public struct SpeakerResolver: Sendable {
     public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])], actors: ArticleActors) {
         let quotes = ((try? quotePattern.matches(in: text)) ?? []).map(\.range)
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
-        var people: [String: ActorRef] = [:]  // surname -> person, in this article
+        var people: People = [:]  // surname -> the persons with it, in order of first full mention
         var mentions: [Mention] = []
         for match in (try? mentionPattern.matches(in: text)) ?? [] where !quoted(match.range.lowerBound) {
             let words = text.string(match.range)
             guard case .named(let actor)? = parser.parse(words) else { continue }
-            let named = canonical(actor, people: people)
+            let named = canonical(actor, people: people, at: match.range.lowerBound)
             if named.kind == "person" {
                 let tokens = named.name.split(separator: " ").count
                 guard tokens >= 2 || named.role != nil || people[named.name] != nil else { continue }
-                if tokens >= 2, let surname = named.surname, people[surname] == nil { people[surname] = named }
+                if tokens >= 2, let surname = named.surname,
+                    !(people[surname] ?? []).contains(where: { $0.actor.name == named.name })
+                {
+                    people[surname, default: []].append((match.range.lowerBound, named))
+                }
             }
             mentions.append(Mention(span: match.range, actor: named))
         }
         var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
         var previous: (actor: ActorRef, sentence: Int)?
+        // Genders learned from pronouns: once "she" has meant Novak, "he" does not.
+        var learned: [String: String] = [:]
         let sentences = Sentences(text)
         var roleHolders: [(role: String, actor: ActorRef, at: Int)] = []
         for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
         for claim in claims {
             var speaker: ActorRef?
             if let span = claim.speaker {
-                speaker = resolveMention(text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders, quoted: quoted)
+                speaker = resolveMention(text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders, genders: learned, quoted: quoted)
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the
                 // claim before when that claim is in the same sentence, else the first name in it.
@@ -86,13 +92,22 @@ public struct SpeakerResolver: Sendable {
                     speaker = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }?.actor
                 }
             }
+            if let s = speaker, let span = claim.speaker, s.kind == "person", learned[s.name] == nil {
+                switch text.string(span).lowercased() {
+                case "he": learned[s.name] = "male"
+                case "she": learned[s.name] = "female"
+                default: if let g = s.gender { learned[s.name] = g }
+                }
+            }
             if let s = speaker {
                 previous = (s, sentences.index(of: claim.cue.lowerBound))
                 if let role = s.role { roleHolders.append((role.lowercased(), s, claim.speaker?.lowerBound ?? 0)) }
             }
             var targets: [(ByteSpan, ActorRef)] = []
             for span in claim.targets {
-                if case .named(let a)? = parser.parse(text.string(span)) { targets.append((span, canonical(a, people: people))) }
+                if case .named(let a)? = parser.parse(text.string(span)) {
+                    targets.append((span, canonical(a, people: people, at: span.lowerBound)))
+                }
             }
             for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
@@ -103,15 +118,24 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// A surname alone becomes the full name seen earlier in the article.
-    func canonical(_ actor: ActorRef, people: [String: ActorRef]) -> ActorRef {
-        guard actor.kind == "person", !actor.name.contains(" "), var full = people[actor.name] else { return actor }
+    /// Persons by surname, each with where its full name first appears.
+    typealias People = [String: [(at: Int, actor: ActorRef)]]
+
+    /// A surname alone becomes the full name seen with it: of two people sharing it, the one named most
+    /// recently before `position` whose gender does not contradict the mention's ("Mrs. Clinton").
+    func canonical(_ actor: ActorRef, people: People, at position: Int = Int.max) -> ActorRef {
+        guard actor.kind == "person", !actor.name.contains(" "), let all = people[actor.name], !all.isEmpty else { return actor }
+        let compatible = all.filter { actor.gender == nil || $0.actor.gender == nil || $0.actor.gender == actor.gender }
+        guard let pick = compatible.last(where: { $0.at <= position }) ?? compatible.first else { return actor }
+        var full = pick.actor
         if let role = actor.role { full.role = role }
+        if full.gender == nil { full.gender = actor.gender }
         return full
     }
 
     func resolveMention(
-        _ words: String, at position: Int, mentions: [Mention], people: [String: ActorRef],
-        roles: [(role: String, actor: ActorRef, at: Int)], quoted: (Int) -> Bool
+        _ words: String, at position: Int, mentions: [Mention], people: People,
+        roles: [(role: String, actor: ActorRef, at: Int)], genders: [String: String] = [:], quoted: (Int) -> Bool
     ) -> ActorRef? {
         switch parser.parse(words) {
         case .pronoun(let p)?:
@@ -119,16 +143,18 @@ public struct SpeakerResolver: Sendable {
             switch p {
             case "he", "she":
                 let unwanted = p == "he" ? "female" : "male"
-                return earlier.first { $0.actor.kind == "person" && $0.actor.gender != unwanted }?.actor
+                return earlier.first {
+                    $0.actor.kind == "person" && $0.actor.gender != unwanted && genders[$0.actor.name] != unwanted
+                }?.actor
             case "they", "it":
                 return earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
             default:
                 return earlier.first { $0.actor.kind == "person" }?.actor
             }
         case .named(let actor)?:
-            return canonical(actor, people: people)
+            return canonical(actor, people: people, at: position)
         case .group(let members)?:
-            let resolved = members.map { canonical($0, people: people) }
+            let resolved = members.map { canonical($0, people: people, at: position) }
             return ActorRef(name: resolved.map(\.name).joined(separator: " and "), kind: "group", aliases: [])
         case .description(let description)?:
             let key = Self.normalise(description)
