@@ -44,6 +44,31 @@ import Testing
         }
     }
 
+    /// A rule that backtracks without end on its own example is stopped by PCRE2's limits, and the
+    /// failure names the rule and the limit instead of hanging.
+    @Test func aCatastrophicRuleIsStoppedOnItsOwnExample() throws {
+        try withScratch { scratch in
+            try scratch.write(
+                "runaway.yaml",
+                """
+                rules:
+                  - id: runaway
+                    kind: indirect
+                    description: nested repeats that fail late
+                    pattern: '(?<content>(a+)+) (?<cue>\\b)'
+                    examples:
+                      - text: "\(String(repeating: "a", count: 40))c"
+                """)
+            let rules = try RuleLoader().load(directories: [scratch.url])
+            let started = Date()
+            let result = RuleTester(rules: rules).run()
+            #expect(Date().timeIntervalSince(started) < 30)
+            #expect(result.failures.count == 2)
+            #expect(result.failures.first?.ruleID == "runaway")
+            #expect(result.failures.first?.message == "the pattern stopped: match limit exceeded")
+        }
+    }
+
     @Test func runLimitedToNamedRules() throws {
         try withScratch { scratch in
             try scratch.write("told.yaml", Self.file)
