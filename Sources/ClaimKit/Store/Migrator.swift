@@ -83,7 +83,14 @@ public struct Migrator: Sendable {
                     + "upgrade claims, or point --db at another file")
         }
         var done: [Int] = []
-        for migration in migrations where !applied.contains(migration.id) {
+        // Foreign keys are off while a migration runs, as SQLite's own procedure for changing a table asks
+        // (create, copy, drop, rename): with them on, dropping the old table would delete or orphan the rows
+        // that point at it. The check before each commit still refuses a migration that breaks a reference.
+        // The pragma is a no-op inside a transaction, so it is set around them.
+        let pending = migrations.filter { !applied.contains($0.id) }
+        if !pending.isEmpty { try db.execute("PRAGMA foreign_keys = OFF") }
+        defer { if !pending.isEmpty { try? db.execute("PRAGMA foreign_keys = ON") } }
+        for migration in pending {
             do {
                 try db.transaction {
                     if try db.scalar("SELECT 1 FROM schema_migrations WHERE id = ?", [.int(migration.id)]) != nil {
