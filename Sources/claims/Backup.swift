@@ -25,7 +25,16 @@ struct Backup: ParsableCommand {
                     code: .input,
                     message: "no database at '\(source)' to back up; check --db or $CLAIMS_DB (nothing was copied)")
             }
-            let report = try Database(path: source).backup(to: path, overwrite: force)
+            let database: Database
+            do {
+                database = try Database(path: source)
+                _ = try database.scalar("SELECT count(*) FROM sqlite_master")
+            } catch let error as StoreError {
+                throw ClaimsError(
+                    code: .input,
+                    message: "cannot back up '\(source)': \(error.message); check that --db names a claims database (nothing was copied)")
+            }
+            let report = try database.backup(to: path, overwrite: force)
             let copy = try Database(path: path)
             let check = try copy.rows("PRAGMA quick_check") { $0.string(0) }
             let tables = Set(try copy.rows("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(0) })

@@ -88,6 +88,23 @@ public struct InputReader {
                 path: path,
                 message: "invalid UTF-8 at byte offset \(bad) (line \(line)); convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)")
         }
+        // Line ends become "\n": a CRLF or lone-CR file reads like any other, and stored offsets count
+        // the text as stored.
+        if bytes.contains(0x0D) {
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0D {
+                    normalized.append(0x0A)
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                } else {
+                    normalized.append(bytes[i])
+                }
+                i += 1
+            }
+            bytes = normalized
+        }
         return InputDocument(stem: stem, path: path, text: String(decoding: bytes, as: UTF8.self))
     }
 

@@ -114,4 +114,18 @@ import Testing
                 ])
         }
     }
+
+    /// CRLF and lone CR line ends read as "\n", so titles, sentences and offsets work as in any file.
+    @Test func carriageReturnsBecomeLineFeeds() throws {
+        let reader = InputReader()
+        let lone = try reader.decode(Data("Mayor says tolls will rise\rMayor Ada Lund said the tolls would rise in May.\r".utf8), path: "cr.txt", stem: "cr")
+        #expect(lone.text == "Mayor says tolls will rise\nMayor Ada Lund said the tolls would rise in May.\n")
+        let crlf = try reader.decode(Data("Night trains return\r\n\r\nThe line reopens.\r\n".utf8), path: "crlf.txt", stem: "crlf")
+        #expect(crlf.text == "Night trains return\n\nThe line reopens.\n")
+        let rules = try RuleSet.load(userDirectory: nil)
+        let article = try #require(PageSplitter(rules: rules).split(lone).first)
+        #expect(article.title == "Mayor says tolls will rise")
+        let claims = try Analyzer(rules: rules).analyze(article).claims
+        #expect(claims.map { $0.speaker?.name } == ["Ada Lund"])
+    }
 }
