@@ -19,23 +19,7 @@ import Testing
 
     @Test func scorerAcceptsTheExport() throws {
         try withSeed { store, scratch in
-            let export = try scratch.write("export.jsonl", try Exporter(store: store).lines().joined(separator: "\n") + "\n")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [
-                "python3", Fixtures.shared.appendingPathComponent("eval/score.py").path,
-                "--gold", Fixtures.shared.appendingPathComponent("eval/seed-gold.jsonl").path, "--pred", export, "--json",
-            ]
-            let out = try scratch.write("score.out", "")
-            let err = try scratch.write("score.err", "")
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-            try process.run()
-            process.waitUntilExit()
-            let stderr = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
-            try #require(process.terminationStatus == 0, "score.py failed: \(stderr)")
-            let data = try Data(contentsOf: URL(fileURLWithPath: out))
-            let scores = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let scores = try scoreAgainstSeedGold(store, scratch)
             let precision = try #require(scores["attributed_precision"] as? Double, "\(scores)")
             let recall = try #require(scores["attributed_recall_all"] as? Double, "\(scores)")
             #expect(precision >= 0.85, "\(scores)")
