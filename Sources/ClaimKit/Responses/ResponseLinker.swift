@@ -1,28 +1,40 @@
 /// Links responses that name whom they answer, but not which claim, to that actor's claims in other
-/// articles: ranked by FTS5 bm25 over the response's words, then the earliest article and offset.
+/// articles: ranked by FTS5 bm25 over the words naming what is answered, then the earliest article and
+/// offset.
 ///
-/// It re-runs for every actor an ingest touched, over all their responses, so the links depend on what
-/// is stored, not on the order it arrived in.
+/// It runs for each stored article, over its responses still without a claim and over earlier ones that
+/// answer someone who speaks in it: a
+/// response ingested before the claim it answers is linked when the claim arrives, so either order of
+/// ingest gives the same link. A link once made is kept; re-linking every response of a busy actor on every
+/// article would make ingest quadratic in the archive.
 struct ResponseLinker {
     let db: Database
     static let common: Set<String> = ["that", "this", "with", "from", "have", "were", "said", "says", "their", "there", "which", "would", "about", "been", "they", "what", "will", "made", "raised", "claims", "comments"]
 
-    /// Re-links every cross-article response answering one of `actors`.
-    func relink(answering actors: Set<Int>) throws {
-        for actor in actors.sorted() {
-            let open = try db.rows(
+    /// Links the responses of article `articleID` that have no claim yet, and every earlier response
+    /// without a claim that answers one of `speakers` (who just said something).
+    func link(articleID: Int, answering speakers: Set<Int>) throws {
+        var open = try db.rows(
+            """
+            SELECT r.id, r.target_actor_id, r.from_claim_id, r.evidence, c.article_id
+            FROM responses r JOIN claims c ON c.id = r.from_claim_id
+            WHERE c.article_id = ? AND r.to_claim_id IS NULL AND r.target_actor_id IS NOT NULL ORDER BY r.id
+            """, [.int(articleID)]) { ($0.int(0), $0.int(1), $0.int(2), $0.string(3), $0.int(4)) }
+        for actor in speakers.sorted() {
+            open += try db.rows(
                 """
-                SELECT r.id, r.from_claim_id, r.evidence, c.content_text, c.article_id
+                SELECT r.id, r.target_actor_id, r.from_claim_id, r.evidence, c.article_id
                 FROM responses r JOIN claims c ON c.id = r.from_claim_id
-                LEFT JOIN claims t ON t.id = r.to_claim_id
-                WHERE r.target_actor_id = ? AND (r.to_claim_id IS NULL OR t.article_id <> c.article_id)
-                """, [.int(actor)]) { ($0.int(0), $0.int(1), $0.string(2), $0.string(3), $0.int(4)) }
-            for (responseID, fromID, evidence, _, articleID) in open {
-                // The words naming what is answered rank the candidates; the whole content would make
-                // every query match most of the archive.
-                let best = try bestClaim(of: actor, words: evidence, excludingArticle: articleID, from: fromID)
-                try db.run("UPDATE responses SET to_claim_id = ? WHERE id = ?", [.optional(best), .int(responseID)])
+                WHERE r.target_actor_id = ? AND r.to_claim_id IS NULL AND c.article_id <> ? ORDER BY r.id
+                """, [.int(actor), .int(articleID)]) { ($0.int(0), $0.int(1), $0.int(2), $0.string(3), $0.int(4)) }
+        }
+        for (responseID, actor, fromID, evidence, fromArticle) in open {
+            // The words naming what is answered rank the candidates; the whole content would make
+            // every query match most of the archive.
+            guard let best = try bestClaim(of: actor, words: evidence, excludingArticle: fromArticle, from: fromID) else {
+                continue
             }
+            try db.run("UPDATE responses SET to_claim_id = ? WHERE id = ?", [.int(best), .int(responseID)])
         }
     }
 

@@ -136,10 +136,10 @@ extension ClaimStore {
             changes.removed.append(.init(ruleID: row.ruleID, claimID: id, text: row.contentText))
         }
         try writeResponses(articleID: articleID, claimIDs: ids, responses: responses, cache: &cache)
+        // Responses from here that name someone but no claim look for one now; responses stored earlier
+        // that answer someone who speaks here may find their claim among these.
         let speakers = Set(claims.compactMap { $0.speaker }.compactMap { cache[$0] })
-        let answered = Set(responses.compactMap { $0.answered }.compactMap { cache[$0] })
-        // Responses anywhere that answer someone who spoke here may now find the claim they answer.
-        try ResponseLinker(db: db).relink(answering: speakers.union(answered))
+        try ResponseLinker(db: db).link(articleID: articleID, answering: speakers)
         return changes
     }
 
