@@ -15,6 +15,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Claims the query database holds (stored claims are copied up to this).") var queryClaims = 1_000_000
     @Option(help: "Queries timed of each kind.") var queries = 200
     @Flag(help: "Also print the matching time of each rule.") var profileRules = false
+    @Flag(help: "Ingest the corpus an earlier run left in --corpus instead of writing it again.") var reuseCorpus = false
 
     func validate() throws {
         guard Self.parseSize(size) != nil else { throw ValidationError("--size takes a size such as 100MB, 1GB or 500KB") }
@@ -41,6 +42,7 @@ struct Bench: ParsableCommand {
                 rules: rules, sourceDirectory: sourceDir, bytes: Self.parseSize(size)!, databasePath: db, corpusDirectory: corpus,
                 jobs: jobs, queryClaims: queryClaims, queries: queries)
             bench.profileRules = profileRules
+            bench.reuseCorpus = reuseCorpus
             let f = try bench.run { printErr("bench: \($0)") }
             let mb = Double(f.corpusBytes) / 1e6
             print(String(format: "corpus        %.1f MB, %d files, %d articles", mb, f.files, f.articles))

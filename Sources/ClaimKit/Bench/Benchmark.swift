@@ -13,6 +13,8 @@ public struct Benchmark {
     public var rules: RuleSet
     /// Time every rule separately.
     public var profileRules = false
+    /// Use the corpus already in `corpusDirectory` instead of writing it again.
+    public var reuseCorpus = false
 
     public init(
         rules: RuleSet, sourceDirectory: String, bytes: Int, databasePath: String, corpusDirectory: String, jobs: Int,
@@ -74,6 +76,25 @@ public struct Benchmark {
         return (count, written)
     }
 
+    /// The files and bytes of a corpus written by an earlier run.
+    func existingCorpus() throws -> (files: Int, bytes: Int) {
+        guard let walker = FileManager.default.enumerator(atPath: corpusDirectory) else {
+            throw ClaimsError(code: .input, message: "no corpus in '\(corpusDirectory)' to reuse; run without --reuse-corpus")
+        }
+        var files = 0
+        var bytes = 0
+        while let entry = walker.nextObject() as? String {
+            guard entry.hasSuffix(".txt") else { continue }
+            files += 1
+            let attributes = try FileManager.default.attributesOfItem(atPath: (corpusDirectory as NSString).appendingPathComponent(entry))
+            bytes += (attributes[.size] as? Int) ?? 0
+        }
+        guard files > 0 else {
+            throw ClaimsError(code: .input, message: "no corpus in '\(corpusDirectory)' to reuse; run without --reuse-corpus")
+        }
+        return (files, bytes)
+    }
+
     /// A copy of `text` with every capitalised word of four letters or more that the rules do not know
     /// given a suffix, and every number shifted, both by `copy`: names stay consistent inside the copy.
     static func vary(_ text: String, copy: Int, keep: Set<String> = []) -> String {
@@ -121,8 +142,8 @@ public struct Benchmark {
     /// Runs the whole benchmark.
     public func run(progress: (String) -> Void) throws -> Figures {
         var figures = Figures()
-        progress("building a corpus of \(bytes / 1_000_000) MB from \(sourceDirectory) in \(corpusDirectory)")
-        let corpus = try buildCorpus()
+        progress(reuseCorpus ? "reusing the corpus in \(corpusDirectory)" : "building a corpus of \(bytes / 1_000_000) MB from \(sourceDirectory) in \(corpusDirectory)")
+        let corpus = try reuseCorpus ? existingCorpus() : buildCorpus()
         figures.files = corpus.files
         figures.corpusBytes = corpus.bytes
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
