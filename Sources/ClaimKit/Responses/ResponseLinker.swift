@@ -29,8 +29,8 @@ struct ResponseLinker {
                 """, [.int(actor), .int(articleID)]) { ($0.int(0), $0.int(1), $0.int(2), $0.string(3), $0.int(4)) }
         }
         for (responseID, actor, fromID, evidence, fromArticle) in open {
-            // The words naming what is answered rank the candidates; the whole content would make
-            // every query match most of the archive.
+            // Only the words naming what is answered rank the candidates: the response's own content says
+            // what the responder thinks, not which claim they answer.
             guard let best = try bestClaim(of: actor, words: evidence, excludingArticle: fromArticle, from: fromID) else {
                 continue
             }
@@ -38,8 +38,23 @@ struct ResponseLinker {
         }
     }
 
+    /// The answered actor's claim in another article that the words `words` name: first one whose cue is
+    /// the act they name ("accusation" -> "accused"), then the best FTS5 match, then the earliest.
     func bestClaim(of actor: Int, words: String, excludingArticle: Int, from: Int) throws -> Int? {
-        let terms = Array(Set(words.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count > 3 && !Self.common.contains($0) }).sorted().prefix(8))
+        let stems = Set(words.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }.map { String($0.prefix(5)) })
+        let byCue = try db.rows(
+            """
+            SELECT c.id, c.cue_text FROM claims c JOIN articles a ON a.id = c.article_id
+            WHERE c.speaker_id = ? AND c.article_id <> ? AND c.id <> ? ORDER BY a.published, a.key, c.content_start LIMIT 200
+            """, [.int(actor), .int(excludingArticle), .int(from)]) { ($0.int(0), $0.string(1)) }
+        for (id, cue) in byCue {
+            let cueStems = cue.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }.map { String($0.prefix(5)) }
+            if cueStems.contains(where: stems.contains) { return id }
+        }
+        let lowered: [String] = words.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let distinct: Set<String> = Set(lowered.filter { $0.count > 3 && !Self.common.contains($0) })
+        let longestFirst: [String] = distinct.sorted { a, b in a.count != b.count ? a.count > b.count : a < b }
+        let terms = Array(longestFirst.prefix(12))
         if !terms.isEmpty {
             let query = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
             let ranked = try db.rows(

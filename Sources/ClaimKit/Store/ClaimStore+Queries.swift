@@ -5,7 +5,7 @@ extension ClaimStore {
         c.id, c.article_id, a.key, a.title, a.published, c.speaker_id, s.name,
         c.speaker_start, c.speaker_end, c.speaker_text, c.cue_start, c.cue_end, c.cue_text,
         c.content_start, c.content_end, c.content_text, c.content_parts, c.kind, c.stance, c.rule_id, c.rule_hash,
-        (SELECT group_concat(t.name, '\u{1F}') FROM claim_targets ct JOIN actors t ON t.id = ct.actor_id WHERE ct.claim_id = c.id)
+        (SELECT group_concat(t.name, char(31)) FROM claim_targets ct JOIN actors t ON t.id = ct.actor_id WHERE ct.claim_id = c.id)
         """
     static let claimFrom = "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN actors s ON s.id = c.speaker_id"
 
@@ -93,8 +93,8 @@ extension ClaimStore {
         try db.rows(
             """
             SELECT a.id, a.name, a.kind, (SELECT count(*) FROM claims c WHERE c.speaker_id = a.id) AS n,
-                (SELECT group_concat(alias, '\u{1F}') FROM actor_aliases WHERE actor_id = a.id AND alias <> a.name),
-                (SELECT group_concat(role, '\u{1F}') FROM actor_roles WHERE actor_id = a.id)
+                (SELECT group_concat(alias, char(31)) FROM actor_aliases WHERE actor_id = a.id AND alias <> a.name),
+                (SELECT group_concat(role, char(31)) FROM actor_roles WHERE actor_id = a.id)
             FROM actors a ORDER BY n DESC, a.name
             """, []) { row in
             ActorSummary(
