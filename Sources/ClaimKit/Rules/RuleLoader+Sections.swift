@@ -45,7 +45,7 @@ extension RuleLoader {
             errors.append(
                 RuleError(
                     code: .schema,
-                    message: "unknown key '\(key.stringValue ?? "?")' in \(what); allowed keys: \(allowed.sorted().joined(separator: ", "))",
+                    message: "unknown key '\(key.stringValue ?? "?")' in \(what)\(suggestion(key.stringValue ?? "", allowed)); allowed keys: \(allowed.sorted().joined(separator: ", "))",
                     location: source.location(of: key)))
             ok = false
         }
@@ -64,7 +64,7 @@ extension RuleLoader {
             errors.append(
                 RuleError(
                     code: .unknownVocabulary,
-                    message: "unknown vocabulary '@{\(error.name)}'; known: \(vocabulary.macroNames.joined(separator: ", "))",
+                    message: "unknown vocabulary '@{\(error.name)}'\(suggestion(error.name, vocabulary.macroNames)); known: \(vocabulary.macroNames.joined(separator: ", "))",
                     location: source.location(inScalar: node, byteOffset: error.offset), ruleID: ruleID))
             return nil
         }
@@ -204,5 +204,31 @@ extension RuleLoader {
                     boilerplate: boilerplate, leadArticle: mapping["lead_article"]?.stringValue != "false"))
         }
         return out
+    }
+}
+
+extension RuleLoader {
+    /// " (did you mean 'x'?)" when one of `known` is within two edits of `word`, else "".
+    static func suggestion<S: Sequence<String>>(_ word: String, _ known: S) -> String {
+        let base = word.split(separator: ":").first.map(String.init) ?? word
+        let close = known.map { ($0, editDistance(base, $0)) }.filter { $0.1 <= 2 && $0.1 < base.count }
+        guard let best = close.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { return "" }
+        return " (did you mean '\(best.0)'?)"
+    }
+
+    /// Levenshtein distance, for suggestions on short keys and names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
     }
 }

@@ -283,4 +283,26 @@ import Testing
             #expect(set.rules.first?.kind == .indirect)
         }
     }
+
+    /// A misspelt key or vocabulary name gets the nearest known one as a suggestion.
+    @Test func misspellingsGetASuggestion() throws {
+        try withScratch { scratch in
+            try scratch.write(
+                "rules.yaml",
+                """
+                rules:
+                  - id: typo
+                    descripton: A misspelt key.
+                    description: A rule with typos.
+                    kind: direct
+                    pattern: '(?<cue>said) (?<content>@{quotes})'
+                """)
+            let error = try #require(throws: RuleErrors.self) {
+                try RuleLoader().load(directories: [try ResourceLocator.rulesDirectory(), scratch.url])
+            }
+            let messages = error.errors.map(\.message)
+            #expect(messages.first?.hasPrefix("unknown key 'descripton' in a rule (did you mean 'description'?); allowed keys:") == true, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("unknown vocabulary '@{quotes}' (did you mean 'quote'?); known:") }, "\(messages)")
+        }
+    }
 }
