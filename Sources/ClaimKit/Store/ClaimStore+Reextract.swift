@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `claims reextract` changed, rule by rule.
 public struct ReextractReport: Sendable {
     public struct RuleChanges: Sendable {
@@ -18,27 +20,42 @@ public struct ReextractReport: Sendable {
 extension ClaimStore {
     /// Runs `analyzer` over every stored article in one transaction, keeping each claim that did not
     /// change (its id, targets and responses). With `dryRun`, reports the difference and rolls back.
-    public func reextract(with analyzer: Analyzer, dryRun: Bool) throws -> ReextractReport {
+    public func reextract(
+        with analyzer: Analyzer, dryRun: Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws -> ReextractReport {
         var report = ReextractReport()
         report.dryRun = dryRun
         let splitter = PageSplitter(rules: analyzer.rules)
         try db.execute("BEGIN IMMEDIATE")
         do {
             let ids = try db.rows("SELECT id FROM articles ORDER BY id", []) { $0.int(0) }
-            for id in ids {
-                guard let (key, body, path, published) = try db.rows(
-                    "SELECT key, body, path, published FROM articles WHERE id = ?", [.int(id)],
-                    { ($0.string(0), $0.string(1), $0.string(2), $0.optionalString(3)) }
-                ).first else { continue }
-                let article = splitter.makeArticle(key: key, text: body, path: path, published: published)
-                let analysis = try analyzer.analyze(article)
-                let changes = try writeClaims(
-                    articleID: id, text: analysis.text, claims: analysis.claims, responses: analysis.responses)
-                report.articles += 1
-                report.unchanged += changes.unchanged
-                for c in changes.added { report.byRule[c.ruleID, default: .init()].added.append(c) }
-                for c in changes.removed { report.byRule[c.ruleID, default: .init()].removed.append(c) }
-                for c in changes.changed { report.byRule[c.ruleID, default: .init()].changed.append(c) }
+            // Batches of articles are analysed on every core and written by this connection, as in ingest;
+            // memory holds one batch.
+            var start = 0
+            while start < ids.count {
+                let batch = Array(ids[start..<min(ids.count, start + 64)])
+                start += batch.count
+                var articles: [(Int, Article)] = []
+                for id in batch {
+                    guard let (key, body, path, published) = try db.rows(
+                        "SELECT key, body, path, published FROM articles WHERE id = ?", [.int(id)],
+                        { ($0.string(0), $0.string(1), $0.string(2), $0.optionalString(3)) }
+                    ).first else { continue }
+                    articles.append((id, splitter.makeArticle(key: key, text: body, path: path, published: published)))
+                }
+                let analyses = ParallelMap.map(articles, jobs: jobs) { pair in
+                    Result { () throws(RuleError) -> Analyzer.Analysis in try analyzer.analyze(pair.1) }
+                }
+                for ((id, _), result) in zip(articles, analyses) {
+                    let analysis = try result.get()
+                    let changes = try writeClaims(
+                        articleID: id, text: analysis.text, claims: analysis.claims, responses: analysis.responses)
+                    report.articles += 1
+                    report.unchanged += changes.unchanged
+                    for c in changes.added { report.byRule[c.ruleID, default: .init()].added.append(c) }
+                    for c in changes.removed { report.byRule[c.ruleID, default: .init()].removed.append(c) }
+                    for c in changes.changed { report.byRule[c.ruleID, default: .init()].changed.append(c) }
+                }
             }
             try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
         } catch {
