@@ -16,6 +16,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Queries timed of each kind.") var queries = 200
     @Flag(help: "Also print the matching time of each rule.") var profileRules = false
     @Flag(help: "Ingest the corpus an earlier run left in --corpus instead of writing it again.") var reuseCorpus = false
+    @Flag(help: "Only time the queries, on the database an earlier run left in --db.") var queriesOnly = false
 
     func validate() throws {
         guard Self.parseSize(size) != nil else { throw ValidationError("--size takes a size such as 100MB, 1GB or 500KB") }
@@ -43,8 +44,16 @@ struct Bench: ParsableCommand {
                 jobs: jobs, queryClaims: queryClaims, queries: queries)
             bench.profileRules = profileRules
             bench.reuseCorpus = reuseCorpus
+            bench.queriesOnly = queriesOnly
             let f = try bench.run { printErr("bench: \($0)") }
             let mb = Double(f.corpusBytes) / 1e6
+            if queriesOnly {
+                print("queries       on \(f.storedClaims) claims: p50 / p99 in ms")
+                for (name, p50, p99) in f.queryTimings {
+                    print("  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%7.2f / %7.2f", p50, p99))
+                }
+                return
+            }
             print(String(format: "corpus        %.1f MB, %d files, %d articles", mb, f.files, f.articles))
             print(String(format: "ingest        %.2f s: %.2f MB/s, %.0f articles/s, %.0f claims/s (%d claims, %d threads)",
                          f.seconds, mb / f.seconds, Double(f.articles) / f.seconds, Double(f.claims) / f.seconds, f.claims, jobs))

@@ -15,6 +15,8 @@ public struct Benchmark {
     public var profileRules = false
     /// Use the corpus already in `corpusDirectory` instead of writing it again.
     public var reuseCorpus = false
+    /// Only time the queries, on the database already at `databasePath`.
+    public var queriesOnly = false
 
     public init(
         rules: RuleSet, sourceDirectory: String, bytes: Int, databasePath: String, corpusDirectory: String, jobs: Int,
@@ -142,6 +144,14 @@ public struct Benchmark {
     /// Runs the whole benchmark.
     public func run(progress: (String) -> Void) throws -> Figures {
         var figures = Figures()
+        if queriesOnly {
+            let store = try ClaimStore(path: databasePath)
+            try inflate(store, to: queryClaims, progress: progress)
+            progress("timing queries")
+            figures.storedClaims = try store.db.scalar("SELECT count(*) FROM claims")?.int ?? 0
+            figures.queryTimings = try timeQueries(store)
+            return figures
+        }
         progress(reuseCorpus ? "reusing the corpus in \(corpusDirectory)" : "building a corpus of \(bytes / 1_000_000) MB from \(sourceDirectory) in \(corpusDirectory)")
         let corpus = try reuseCorpus ? existingCorpus() : buildCorpus()
         figures.files = corpus.files

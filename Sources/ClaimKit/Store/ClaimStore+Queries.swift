@@ -69,17 +69,24 @@ extension ClaimStore {
         try db.rows("SELECT \(Self.claimColumns) \(Self.claimFrom) ORDER BY c.article_id, c.content_start", [], Self.claim)
     }
 
-    /// Full-text search over claim content (FTS5 syntax), best match first.
+    /// How many of the newest matches a search ranks: bm25 over every match of a common word in a large
+    /// archive takes hundreds of milliseconds, over the newest few thousand a few.
+    static let rankedWindow = 1_000
+
+    /// Full-text search over claim content (FTS5 syntax): the best matches (bm25) among the newest
+    /// `rankedWindow` claims that match.
     public func search(_ query: String, limit: Int = 50) throws -> [StoredClaim] {
         do {
             return try db.rows(
                 """
                 SELECT \(Self.claimColumns) FROM (
-                    SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
+                    SELECT id, rank FROM (
+                        SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+                    ) ORDER BY rank LIMIT ?
                 ) f JOIN claims c ON c.id = f.id
                 JOIN articles a ON a.id = c.article_id LEFT JOIN actors s ON s.id = c.speaker_id
                 ORDER BY f.rank
-                """, [.text(query), .int(limit)], Self.claim)
+                """, [.text(query), .int(Self.rankedWindow), .int(limit)], Self.claim)
         } catch let error as StoreError where error.resultCode.map({ $0 & 0xFF == 1 }) ?? false {
             throw ClaimsError(
                 code: .query,
