@@ -81,8 +81,10 @@ struct MacroExpander {
     private func define(_ reference: String, state: inout State) throws(UnknownName) -> String? {
         if let name = state.names[reference] { return name }
         if state.stack.contains(reference) { return nil }
-        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
-        let name = parts[0].trimmingCharacters(in: .whitespaces)
+        let parts = reference.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first else { return nil }
+        let name = first.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { return nil }
         let filter = parts.count > 1
             ? Set(parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) : nil
         let body: String
