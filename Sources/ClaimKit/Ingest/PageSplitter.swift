@@ -19,7 +19,9 @@ public struct PageSplitter: Sendable {
             }
             for (i, start) in starts.enumerated() {
                 let end = i + 1 < starts.count ? starts[i + 1].range.lowerBound : text.count
-                let bodyStart = start["title"]?.lowerBound ?? start.range.upperBound
+                // A layout's title group may stand in a lookaround, outside the match: keep the body within
+                // this article's stretch of the page.
+                let bodyStart = min(max(start["title"]?.lowerBound ?? start.range.upperBound, start.range.lowerBound), end)
                 pieces.append((bodyStart..<end, start["title"].map { text.string($0) }, start["source"].map { text.string($0) }))
             }
             var articles: [Article] = []

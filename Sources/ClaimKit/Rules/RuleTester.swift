@@ -13,7 +13,8 @@ public struct RuleTester: Sendable {
 
         public var description: String {
             var out = location.map { "\($0.path):\($0.line):\($0.column): " } ?? ""
-            out += "rule '\(ruleID)': \(message)\n  text: \(text)"
+            // A line break shows as one visible character, so the carets below stay under their words.
+            out += "rule '\(ruleID)': \(message)\n  text: \(text.replacingOccurrences(of: "\n", with: "⏎"))"
             let bytes = UTF8Text(text)
             for (group, span) in captured.sorted(by: { $0.key < $1.key }) {
                 let pad = String(repeating: " ", count: bytes.codePointOffset(ofByte: span.lowerBound))
@@ -78,3 +79,5 @@ public struct RuleTester: Sendable {
         return nil
     }
 }
+
+import Foundation
