@@ -8,7 +8,12 @@ public struct ClaimsError: Error, CustomStringConvertible, Sendable {
         public static let notFound = Code(name: "not-found")
         public static let query = Code(name: "query")
         public static let usage = Code(name: "usage")
-        public var description: String { name }
+        /// No stored actor goes by `name`.
+    static func noActor(_ name: String) -> ClaimsError {
+        ClaimsError(code: .notFound, message: "no actor is called '\(name)'; `claims actors` lists them all")
+    }
+
+    public var description: String { name }
     }
 
     public let code: Code
@@ -19,6 +24,11 @@ public struct ClaimsError: Error, CustomStringConvertible, Sendable {
         self.code = code
         self.message = message
         self.cause = cause
+    }
+
+    /// No stored actor goes by `name`.
+    static func noActor(_ name: String) -> ClaimsError {
+        ClaimsError(code: .notFound, message: "no actor is called '\(name)'; `claims actors` lists them all")
     }
 
     public var description: String {

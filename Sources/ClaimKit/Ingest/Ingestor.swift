@@ -100,11 +100,6 @@ public struct Ingestor {
             }
         }
     }
-
-    /// Ingests one document already read (kept for callers that feed documents one by one).
-    public func ingest(_ document: InputDocument, into report: inout IngestReport) {
-        ingest([document], into: &report)
-    }
 }
 
 /// Maps over an array on several threads, keeping order.

@@ -52,7 +52,7 @@ extension ClaimStore {
         if let actor {
             let ids = Set(try actorIDs(matching: actor))
             guard !ids.isEmpty else {
-                throw ClaimsError(code: .notFound, message: "no actor is called '\(actor)'; `claims actors` lists them all")
+                throw ClaimsError.noActor(actor)
             }
             func involves(_ t: ClaimThread) -> Bool { t.claim.speakerID.map(ids.contains) ?? false || t.responses.contains(where: involves) }
             threads = threads.filter(involves)

@@ -55,7 +55,6 @@ public struct RuleLoader {
         }
         set.vocabulary.reindex()
         var disabled: Set<String> = []
-        var byID: [String: Int] = [:]
         for (source, mapping) in documents {
             for (keyNode, value) in mapping {
                 let key = keyNode.stringValue ?? ""
@@ -65,40 +64,14 @@ public struct RuleLoader {
                         errors.append(RuleError(code: .schema, message: "'rules' must be a list of rules", location: source.location(of: value)))
                         continue
                     }
-                    var seenHere: Set<String> = []
                     for item in items {
                         guard let rule = Self.readRule(item, source, set.vocabulary, errors: &errors) else { continue }
-                        if seenHere.contains(rule.id) {
-                            errors.append(
-                                RuleError(
-                                    code: .duplicateID,
-                                    message: "duplicate rule id '\(rule.id)'; every rule id in a folder must be unique",
-                                    location: rule.location, ruleID: rule.id))
-                            continue
-                        }
-                        seenHere.insert(rule.id)
-                        if let index = byID[rule.id] {
-                            if set.rules[index].file.hasPrefix(source.path.components(separatedBy: "/").dropLast().joined(separator: "/") + "/") {
-                                errors.append(
-                                    RuleError(
-                                        code: .duplicateID,
-                                        message: "duplicate rule id '\(rule.id)' (also in \(set.rules[index].file)); every rule id in a folder must be unique",
-                                        location: rule.location, ruleID: rule.id))
-                            } else {
-                                set.rules[index] = rule
-                            }
-                        } else {
-                            byID[rule.id] = set.rules.count
-                            set.rules.append(rule)
-                        }
+                        Self.place(rule, in: &set.rules, errors: &errors)
                     }
                 case "responses":
                     for item in value.sequence ?? [] {
                         guard let rule = Self.readRule(item, source, set.vocabulary, response: true, errors: &errors) else { continue }
-                        if set.responseRules.contains(where: { $0.id == rule.id }) {
-                            set.responseRules.removeAll { $0.id == rule.id }
-                        }
-                        set.responseRules.append(rule)
+                        Self.place(rule, in: &set.responseRules, errors: &errors)
                     }
                 case "actors":
                     set.actors += Self.readActors(value, source, errors: &errors)
@@ -125,6 +98,26 @@ public struct RuleLoader {
         set.responseRules.removeAll { disabled.contains($0.id) }
         if !errors.isEmpty { throw RuleErrors(errors) }
         return set
+    }
+
+    /// Adds `rule`, or replaces the rule with its id from an earlier folder; two rules with one id in the
+    /// same folder are an error.
+    static func place(_ rule: Rule, in rules: inout [Rule], errors: inout [RuleError]) {
+        guard let index = rules.firstIndex(where: { $0.id == rule.id }) else {
+            rules.append(rule)
+            return
+        }
+        let folder = { (file: String) in URL(fileURLWithPath: file).deletingLastPathComponent().path }
+        guard folder(rules[index].file) == folder(rule.file) else {
+            rules[index] = rule
+            return
+        }
+        let elsewhere = rules[index].file == rule.file ? "" : " (also in \(rules[index].file))"
+        errors.append(
+            RuleError(
+                code: .duplicateID,
+                message: "duplicate rule id '\(rule.id)'\(elsewhere); every rule id in a folder must be unique",
+                location: rule.location, ruleID: rule.id))
     }
 
     static func read(_ path: String) throws(RuleError) -> YAMLSource {

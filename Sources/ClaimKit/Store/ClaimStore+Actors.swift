@@ -4,7 +4,7 @@ extension ClaimStore {
         let ids = try actorIDs(matching: name)
         let all = try actors().filter { ids.contains($0.id) }
         guard let first = all.first else {
-            throw ClaimsError(code: .notFound, message: "no actor is called '\(name)'; `claims actors` lists them all")
+            throw ClaimsError.noActor(name)
         }
         guard all.count == 1 else {
             throw ClaimsError(

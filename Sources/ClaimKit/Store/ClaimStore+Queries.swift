@@ -41,7 +41,7 @@ extension ClaimStore {
     public func claims(byActor name: String, since: String? = nil, limit: Int = 10_000) throws -> [StoredClaim] {
         let ids = try actorIDs(matching: name)
         guard !ids.isEmpty else {
-            throw ClaimsError(code: .notFound, message: "no actor is called '\(name)'; `claims actors` lists them all")
+            throw ClaimsError.noActor(name)
         }
         var out: [StoredClaim] = []
         for id in ids {

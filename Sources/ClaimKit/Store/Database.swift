@@ -63,11 +63,6 @@ public final class Database {
         return statement
     }
 
-    /// Compiles a statement that is not cached.
-    public func prepare(_ sql: String) throws(StoreError) -> Statement {
-        try Statement(database: self, sql: sql)
-    }
-
     /// Runs `sql` with `arguments` and returns no rows.
     public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) {
         let statement = try cached(sql)
@@ -96,9 +91,6 @@ public final class Database {
 
     /// The rowid of the last insert on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
-    /// Rows changed by the last statement.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` in an IMMEDIATE transaction: committed when it returns, rolled back when it throws.
     ///

@@ -9,8 +9,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let open = Code(name: "open")
         public static let migration = Code(name: "migration")
         public static let newerSchema = Code(name: "newer-schema")
-        public static let query = Code(name: "query")
-        public static let notFound = Code(name: "not-found")
         public var description: String { name }
     }
 
@@ -28,12 +26,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.message = message
         self.sql = sql
         self.cause = cause
-    }
-
-    /// True when the database was busy or locked by another connection.
-    public var isBusy: Bool {
-        guard let rc = resultCode else { return false }
-        return rc & 0xFF == 5 || rc & 0xFF == 6
     }
 
     public var description: String {
