@@ -7,33 +7,93 @@ public struct Extractor: Sendable {
     public var limits = Pattern.Limits()
     /// When set, collects the time each rule takes (for `claims bench --profile-rules`).
     public var timer: StageClock.Named?
+    /// Rules alone and families of rules that share a beginning, in the order they run.
+    let plan: [RuleFamily.Step]
+    /// Whether families run fused; off, every rule runs alone (the tests compare the two).
+    var fuses = true
 
-    public init(rules: RuleSet) { self.rules = rules }
+    public init(rules: RuleSet) {
+        self.rules = rules
+        plan = RuleFamily.plan(rules.rules, vocabulary: rules.vocabulary)
+    }
 
     /// Extracts claims from `text`, skipping any whose cue lies in `headline`.
     /// - Throws: `RuleError` with code `.matchLimit` naming the rule that ran past its limits.
     public func extract(_ text: UTF8Text, headline: ByteSpan? = nil) throws(RuleError) -> Extraction {
-        var candidates: [Candidate] = []
-        for rule in rules.rules {
-            let started = timer == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-            defer { timer?.add(rule.id, started) }
-            do {
-                // The next search starts inside this match's content, so a later attribution whose
-                // speaker stands in that content is still found; selection settles the overlap.
-                try rule.pattern.forEachMatch(text.bytes, limits: limits) { match -> Int? in
-                    guard let candidate = candidate(rule, match, text) else { return nil }
-                    candidates.append(candidate)
-                    return min(candidate.content.lowerBound, candidate.cue.upperBound) + 1
+        var found = [[Candidate]](repeating: [], count: rules.rules.count)
+        for step in plan {
+            switch step {
+            case .family(let family) where fuses:
+                let started = timer == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+                defer { timer?.add(family.members.map { rules.rules[$0].id }.joined(separator: " + "), started) }
+                do {
+                    try run(family, text, into: &found)
+                } catch {
+                    // Which member ran away is found by running them alone, which throws the same error.
+                    for i in family.members { found[i] = try run(i, text) }
+                    throw RuleError(code: .match, message: "rules \(family.members.map { "'\(rules.rules[$0].id)'" }.joined(separator: ", ")) stopped: \(error.message)")
                 }
-            } catch {
-                throw RuleError(
-                    code: error.isLimit ? .matchLimit : .match,
-                    message: "rule '\(rule.id)' stopped: \(error.message); the pattern backtracks too much on this text, "
-                        + "simplify it or anchor it on a quote mark or cue word",
-                    ruleID: rule.id)
+            case .family(let family):
+                for i in family.members { found[i] = try run(i, text) }
+            case .single(let i):
+                found[i] = try run(i, text)
             }
         }
-        return select(candidates, headline: headline, text: text)
+        return select(Array(found.joined()), headline: headline, text: text)
+    }
+
+    /// The candidates of rule `index` run alone.
+    func run(_ index: Int, _ text: UTF8Text) throws(RuleError) -> [Candidate] {
+        let rule = rules.rules[index]
+        let started = timer == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer { timer?.add(rule.id, started) }
+        var candidates: [Candidate] = []
+        do {
+            // The next search starts inside this match's content, so a later attribution whose
+            // speaker stands in that content is still found; selection settles the overlap.
+            try rule.pattern.forEachMatch(text.bytes, limits: limits) { match -> Int? in
+                guard let candidate = candidate(rule, match, text) else { return nil }
+                candidates.append(candidate)
+                return Self.resume(after: candidate)
+            }
+        } catch {
+            throw RuleError(
+                code: error.isLimit ? .matchLimit : .match,
+                message: "rule '\(rule.id)' stopped: \(error.message); the pattern backtracks too much on this text, "
+                    + "simplify it or anchor it on a quote mark or cue word",
+                ruleID: rule.id)
+        }
+        return candidates
+    }
+
+    /// Runs a family's fused pattern, keeping for each member the matches it would find alone: from each
+    /// start where it matches, its first match, and the next only from where it would search again.
+    func run(_ family: RuleFamily, _ text: UTF8Text, into found: inout [[Candidate]]) throws(Pattern.MatchFailure) {
+        var next = [Int](repeating: 0, count: family.members.count)
+        let bytes = text.bytes
+        var results = [[Candidate]](repeating: [], count: family.members.count)
+        try family.pattern.scanCallouts(bytes, limits: limits) { hit in
+            let k = hit.number - 1
+            guard k >= 0, k < next.count, hit.start >= next[k] else { return false }
+            let rule = rules.rules[family.members[k]]
+            let match = PatternMatch(ranges: hit.ranges, names: family.groups[k])
+            var resume = hit.end
+            if let candidate = candidate(rule, match, text) {
+                results[k].append(candidate)
+                resume = Self.resume(after: candidate)
+            }
+            resume = max(resume, hit.start + 1)
+            while resume < bytes.count && bytes[resume] & 0xC0 == 0x80 { resume += 1 }
+            next[k] = resume
+            return false
+        }
+        for (k, i) in family.members.enumerated() { found[i] = results[k] }
+    }
+
+    /// Where a rule searches again after a candidate: inside its content, so that an attribution whose
+    /// speaker stands in that content is still found.
+    static func resume(after candidate: Candidate) -> Int {
+        min(candidate.content.lowerBound, candidate.cue.upperBound) + 1
     }
 
     func candidate(_ rule: Rule, _ match: PatternMatch, _ text: UTF8Text) -> Candidate? {

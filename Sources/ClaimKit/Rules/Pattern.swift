@@ -4,7 +4,7 @@ internal import CPCRE2
 ///
 /// The compiled code is immutable and shared; each match call brings its own match data.
 public final class Pattern: @unchecked Sendable {
-    private let code: OpaquePointer
+    let code: OpaquePointer
     /// Named groups and their numbers.
     public let groupNumbers: [String: Int]
     public let captureCount: Int

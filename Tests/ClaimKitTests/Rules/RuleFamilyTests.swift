@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import ClaimKit
+
+/// Rules that begin alike run fused in one pass, and find exactly what they find one by one.
+@Suite struct RuleFamilyTests {
+    /// Every rule example, our bundled example articles and a few multibyte sentences, as one text.
+    static func corpus() throws -> String {
+        let rules = try Fixtures.rules()
+        var parts = rules.rules.flatMap { $0.examples.map(\.text) + $0.counterexamples.map(\.text) }
+        let examples = Fixtures.packageRoot.appendingPathComponent("Examples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted() where name.hasSuffix(".txt") {
+            parts.append(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8))
+        }
+        parts += [
+            "Łukasz Żółć, the mayor of Gdańsk, said the ferry to Malmö would run again — a claim Zoë Brünn denied.",
+            "“Es ist vorbei,” sagte nobody, but Søren Ågård said that the fjord café 🙂 would reopen.",
+        ]
+        return parts.joined(separator: "\n\n")
+    }
+
+    @Test func fusedExtractionFindsWhatRulesFindOneByOne() throws {
+        let rules = try Fixtures.rules()
+        let fused = Extractor(rules: rules)
+        var alone = fused
+        alone.fuses = false
+        #expect(fused.plan.contains { if case .family = $0 { true } else { false } }, "the bundled rules form no family")
+        let text = UTF8Text(try Self.corpus())
+        let a = try fused.extract(text)
+        let b = try alone.extract(text)
+        #expect(a.claims.count > 50)
+        #expect(a.claims.map(Self.describe) == b.claims.map(Self.describe))
+        #expect(a.dropped.count == b.dropped.count)
+    }
+
+    @Test func everyRuleRunsOnceInThePlan() throws {
+        let rules = try Fixtures.rules()
+        let plan = Extractor(rules: rules).plan
+        var seen: [Int] = []
+        for step in plan {
+            switch step {
+            case .single(let i): seen.append(i)
+            case .family(let f): seen += f.members
+            }
+        }
+        #expect(seen.sorted() == Array(rules.rules.indices))
+    }
+
+    @Test func cutPointsStayOutsideGroupsClassesEscapesAndQuantifiers() {
+        let source = #"(?<speaker>\p{Lu}\w+) [,;]? \s+ x{1,3} @{cue} (?:a|b)"#
+        let cuts = PatternPrefix.cutPoints(source)
+        let bytes = Array(source.utf8)
+        let cutTexts = cuts.map { String(decoding: bytes[..<$0], as: UTF8.self) }
+        #expect(cutTexts.contains(#"(?<speaker>\p{Lu}\w+)"#))
+        #expect(cutTexts.contains(#"(?<speaker>\p{Lu}\w+) [,;]?"#))
+        #expect(cutTexts.contains(#"(?<speaker>\p{Lu}\w+) [,;]? \s+ x{1,3} @{cue}"#))
+        for text in cutTexts {
+            #expect(!text.hasSuffix("(?<speaker>\\p{Lu}\\w+) [,;]"), "cut before a quantifier")
+            #expect(!text.hasSuffix("\\p{"), "cut inside an escape")
+            #expect(!text.hasSuffix("x{1,"), "cut inside braces")
+            #expect(!text.hasSuffix("@{c"), "cut inside a reference")
+        }
+        #expect(PatternPrefix.cutPoints("a|b").isEmpty, "a top-level alternation has no prefix")
+        #expect(PatternPrefix.cutPoints(#"\Qa|b\E c"#).isEmpty)
+    }
+
+    @Test func groupNamesAreRenamedInDefinitionsAndReferences() {
+        let source = #"(?<content>\w+) \k<content> (?&content) (?(<content>)a|b) (?<other>x)"#
+        let renamed = PatternPrefix.renaming(source, ["content"]) { "f1_" + $0 }
+        #expect(renamed == #"(?<f1_content>\w+) \k<f1_content> (?&f1_content) (?(<f1_content>)a|b) (?<other>x)"#)
+        #expect(PatternPrefix.definedNames(source) == ["content", "other"])
+    }
+
+    static func describe(_ c: Candidate) -> String {
+        "\(c.ruleID) \(c.speaker.map { "\($0)" } ?? "-") \(c.cue) \(c.parts) \(c.targets) \(c.stance) \(c.kind)"
+    }
+}
