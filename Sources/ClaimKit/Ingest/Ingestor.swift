@@ -36,12 +36,16 @@ public struct Ingestor {
     }
 
     /// Ingests every path; a bad input is reported and the rest go on.
+    ///
+    /// Batches overlap: while one batch is written, the next is read and analysed on the other threads,
+    /// so the single writer does not leave the cores idle.
     public func ingest(_ paths: [String]) -> IngestReport {
         var report = IngestReport()
         let reader = InputReader()
         let (files, problems) = reader.expand(paths)
         report.problems += problems.map(\.description)
         var start = 0
+        var analysed: Analysed?
         while start < files.count {
             let chunk = files[start..<min(files.count, start + batchSize)]
             start += chunk.count
@@ -55,13 +59,38 @@ public struct Ingestor {
                     }
                 }
             }
-            ingest(documents, into: &report)
+            let articles = split(documents, into: &report)
+            if let previous = analysed {
+                // The slot is written by the worker before `wait` returns and read only after.
+                let next = ParallelMap.Slot<Analysed>()
+                let work = ParallelMap.UnsafeTransfer((self, articles))
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) {
+                    next.value = work.value.0.analyse(work.value.1)
+                }
+                write(previous, into: &report)
+                group.wait()
+                analysed = next.value
+            } else {
+                analysed = analyse(articles)
+            }
         }
+        if let last = analysed { write(last, into: &report) }
         return report
     }
 
     /// Ingests documents already read, as one batch.
     public func ingest(_ documents: [InputDocument], into report: inout IngestReport) {
+        write(analyse(split(documents, into: &report)), into: &report)
+    }
+
+    /// A batch's articles with their analyses, ready to write.
+    struct Analysed {
+        var articles: [(InputDocument, Article)]
+        var results: [Result<Analyzer.Analysis, RuleError>]
+    }
+
+    func split(_ documents: [InputDocument], into report: inout IngestReport) -> [(InputDocument, Article)] {
         var articles: [(InputDocument, Article)] = []
         clock.time(.segmentation) {
             for document in documents {
@@ -69,12 +98,20 @@ public struct Ingestor {
                 for article in splitter.split(document) { articles.append((document, article)) }
             }
         }
+        return articles
+    }
+
+    func analyse(_ articles: [(InputDocument, Article)]) -> Analysed {
         let results = ParallelMap.map(articles, jobs: jobs) { pair in
             Result { () throws(RuleError) -> Analyzer.Analysis in try analyzer.analyze(pair.1, clock: clock) }
         }
+        return Analysed(articles: articles, results: results)
+    }
+
+    func write(_ analysed: Analysed, into report: inout IngestReport) {
         var batch: [(Article, Analyzer.Analysis)] = []
         var origin: [InputDocument] = []
-        for ((document, article), result) in zip(articles, results) {
+        for ((document, article), result) in zip(analysed.articles, analysed.results) {
             switch result {
             case .success(let analysis):
                 batch.append((article, analysis))
@@ -125,6 +162,11 @@ enum ParallelMap {
         let result = Array(output)
         _ = output.baseAddress!.deinitialize(count: input.count)
         return result
+    }
+
+    /// A value one thread leaves for another that waits for it.
+    final class Slot<V>: @unchecked Sendable {
+        var value: V?
     }
 
     struct UnsafeTransfer<V>: @unchecked Sendable {

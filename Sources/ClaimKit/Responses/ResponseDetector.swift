@@ -62,7 +62,7 @@ public struct ResponseDetector: Sendable {
                 let s = sentences.index(of: cue.lowerBound)
                 var answered = m["answered"].flatMap { actors.resolve(text.string($0), at: $0.lowerBound) }
                 let object = m["object"].map { text.string($0) }
-                if answered == nil, let object { answered = owner(of: object, in: text, actors: actors) }
+                if answered == nil, let object { answered = owner(of: object, in: text, possessives, actors: actors) }
                 let responder = m["responder"].flatMap { actors.resolve(text.string($0), at: $0.lowerBound) }
                 let context = Context(
                     answered: answered, relation: rule.relation ?? "responds", object: object, ruleID: rule.id,
@@ -131,8 +131,34 @@ public struct ResponseDetector: Sendable {
         contexts[who] = new
     }
 
+    /// The lower-cased words of `s`, with "n't" split off its verb.
     static func words(_ s: String) -> [String] {
         var out: [String] = []
+        // Most text is ASCII: split its bytes directly, without Character and Unicode property lookups.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var word: [UInt8] = []
+            func flush() {
+                guard !word.isEmpty else { return }
+                if word.count >= 3, word[word.count - 3] == UInt8(ascii: "n"), word[word.count - 2] == UInt8(ascii: "'"),
+                    word[word.count - 1] == UInt8(ascii: "t")
+                {
+                    out.append(String(decoding: word.dropLast(3), as: UTF8.self))
+                    out.append("n't")
+                } else {
+                    out.append(String(decoding: word, as: UTF8.self))
+                }
+                word.removeAll(keepingCapacity: true)
+            }
+            for b in s.utf8 {
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(b | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): word.append(b)
+                default: flush()
+                }
+            }
+            flush()
+            return out
+        }
         for word in s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }) {
             if word.hasSuffix("n't") || word.hasSuffix("n’t") {
                 out.append(String(word.dropLast(3)))
@@ -146,8 +172,22 @@ public struct ResponseDetector: Sendable {
 
     /// The first clause of a content, as words.
     static func firstClause(_ s: String) -> [String] {
-        let cut = s.split(whereSeparator: { ",.;:—…".contains($0) }).first { $0.contains { $0.isLetter } } ?? Substring(s)
-        return words(String(cut))
+        // The first stretch between clause marks that holds a letter.
+        var start = s.utf8.startIndex
+        var index = start
+        var hasLetter = false
+        let marks: Set<Unicode.Scalar> = [",", ".", ";", ":", "—", "…"]
+        for scalar in s.unicodeScalars {
+            let next = s.unicodeScalars.index(after: index)
+            if marks.contains(scalar) {
+                if hasLetter { return words(String(s[start..<index])) }
+                start = next
+            } else if !hasLetter, scalar.properties.isAlphabetic {
+                hasLetter = true
+            }
+            index = next
+        }
+        return words(hasLetter ? String(s[start...]) : s)
     }
 
     /// "This is not an ultimatum" answers an earlier "This is an ultimatum" by someone else.
@@ -226,9 +266,9 @@ public struct ResponseDetector: Sendable {
     }
 
     /// The owner of a thing named earlier: "the memorandum" -> the X of "X's peace memorandum".
-    func owner(of object: String, in text: UTF8Text, actors: SpeakerResolver.ArticleActors) -> ActorRef? {
+    func owner(of object: String, in text: UTF8Text, _ possessives: [PatternMatch], actors: SpeakerResolver.ArticleActors) -> ActorRef? {
         guard let head = Self.words(object).last else { return nil }
-        for m in (try? possessive.matches(in: text)) ?? [] {
+        for m in possessives {
             guard let thing = m["thing"], Self.words(text.string(thing)).contains(head), let owner = m["owner"] else { continue }
             if let actor = actors.resolve(text.string(owner), at: owner.lowerBound) { return actor }
         }

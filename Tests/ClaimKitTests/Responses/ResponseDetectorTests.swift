@@ -121,4 +121,15 @@ import Testing
         #expect(responses.first?.relation == "rebuts")
         #expect(responses.first?.answered == "Bo Hamm")
     }
+
+    @Test func wordsAreTheSameWithOrWithoutNonASCIIText() {
+        let ascii = "Don't SAY it: 42 times, they WON'T."
+        #expect(ResponseDetector.words(ascii) == ["do", "n't", "say", "it", "42", "times", "they", "wo", "n't"])
+        // One non-ASCII character takes the Unicode path; the words around it come out the same.
+        #expect(ResponseDetector.words(ascii + " Zoë") == ["do", "n't", "say", "it", "42", "times", "they", "wo", "n't", "zoë"])
+        #expect(ResponseDetector.words("They didn’t") == ["they", "did", "n't"])
+        #expect(ResponseDetector.firstClause(", , This is not — an ultimatum, he said") == ["this", "is", "not"])
+        #expect(ResponseDetector.firstClause("Żadnych zmian; nic") == ["żadnych", "zmian"])
+        #expect(ResponseDetector.firstClause("…") == [])
+    }
 }
