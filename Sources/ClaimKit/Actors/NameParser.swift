@@ -14,6 +14,8 @@ public struct NameParser: Sendable {
     let roles: Set<String>
     let collectives: Set<String>
     let aliases: [String: ActorEntry]
+    /// Parses seen before: an archive names the same people in article after article.
+    let cache = ParseCache()
     static let determiners: Set<String> = ["the", "a", "an", "both", "two", "three", "several", "many", "some", "one", "other", "most", "senior", "top"]
     static let female: Set<String> = ["mrs.", "ms.", "miss", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "queen", "lady", "princess", "madam", "she", "her", "businesswoman", "actress"]
     static let male: Set<String> = ["mr.", "spokesman", "chairman", "congressman", "councilman", "king", "sir", "lord", "prince", "he", "him", "businessman"]
@@ -51,7 +53,16 @@ public struct NameParser: Sendable {
 
     /// Parses the words of a speaker mention.
     public func parse(_ mention: String) -> Parsed? {
-        var text = mention.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",")))
+        if let known = cache[mention] { return known }
+        let parsed = parseUncached(mention)
+        cache[mention] = parsed
+        return parsed
+    }
+
+    static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ","))
+
+    func parseUncached(_ mention: String) -> Parsed? {
+        var text = mention.trimmingCharacters(in: Self.trimmed)
         if text.isEmpty { return nil }
         // Transcripts name speakers in capitals ("HALE:"); an acronym of four letters or fewer stays one.
         if text.count > 4, text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) {

@@ -55,18 +55,9 @@ public struct SpeakerResolver: Sendable {
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
         var people: People = [:]  // surname -> the persons with it, in order of first full mention
         var mentions: [Mention] = []
-        // An article names the same people again and again; each wording is parsed once.
-        var parsed: [String: NameParser.Parsed?] = [:]
         for match in (try? mentionPattern.matches(in: text)) ?? [] where !quoted(match.range.lowerBound) {
             let words = text.string(match.range)
-            let result: NameParser.Parsed?
-            if let known = parsed[words] {
-                result = known
-            } else {
-                result = parser.parse(words)
-                parsed[words] = result
-            }
-            guard case .named(let actor)? = result else { continue }
+            guard case .named(let actor)? = parser.parse(words) else { continue }
             let named = canonical(actor, people: people, at: match.range.lowerBound)
             if named.kind == "person" {
                 let tokens = named.name.split(separator: " ").count
