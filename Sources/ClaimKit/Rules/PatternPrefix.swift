@@ -131,30 +131,30 @@ enum PatternPrefix {
         return names
     }
 
-    /// `source` with every definition of and reference to the groups in `names` renamed by `rename`.
-    static func renaming(_ source: String, _ names: Set<String>, _ rename: (String) -> String) -> String {
+    /// Every form that names a group: definition, back reference, subroutine call, condition.
+    private static let openers = ["(?<", "(?'", "(?P<", "(?P=", "(?P>", "(?&", "\\k<", "\\k'", "\\k{", "\\g{", "(?(<", "(?('", "(?("]
+        .map { Array($0.utf8) }.sorted { $0.count > $1.count }
+
+    /// `source` with every definition of and reference to a group in `names` renamed to its value there.
+    static func renaming(_ source: String, _ names: [String: String]) -> String {
         guard !names.isEmpty else { return source }
         let s = Array(source.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(s.count + 64)
         var i = 0
-        // Every form that names a group: definition, back reference, subroutine call, condition.
-        let openers = ["(?<", "(?'", "(?P<", "(?P=", "(?P>", "(?&", "\\k<", "\\k'", "\\k{", "\\g{", "(?(<", "(?('", "(?("]
-            .map { Array($0.utf8) }.sorted { $0.count > $1.count }
         while i < s.count {
             if let opener = openers.first(where: { s[i...].starts(with: $0) }) {
                 let start = i + opener.count
                 var k = start
                 while k < s.count, isWordByte(s[k]) { k += 1 }
-                let name = String(decoding: s[start..<k], as: UTF8.self)
-                if k > start, names.contains(name) {
-                    out += opener
-                    out += Array(rename(name).utf8)
-                    i = k
-                    continue
-                }
                 out += opener
-                i = start
+                let name = String(decoding: s[start..<k], as: UTF8.self)
+                if k > start, let renamed = names[name] {
+                    out += Array(renamed.utf8)
+                    i = k
+                } else {
+                    i = start
+                }
                 continue
             }
             if s[i] == UInt8(ascii: "\\"), i + 1 < s.count {
@@ -166,6 +166,25 @@ enum PatternPrefix {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The group names `source` refers to or defines, in any of the forms `renaming` rewrites.
+    static func mentionedNames(_ source: String) -> Set<String> {
+        let s = Array(source.utf8)
+        var names: Set<String> = []
+        var i = 0
+        while i < s.count {
+            if let opener = openers.first(where: { s[i...].starts(with: $0) }) {
+                let start = i + opener.count
+                var k = start
+                while k < s.count, isWordByte(s[k]) { k += 1 }
+                if k > start, !isDigit(s[start]) { names.insert(String(decoding: s[start..<k], as: UTF8.self)) }
+                i = max(k, i + 1)
+                continue
+            }
+            i += s[i] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return names
     }
 
     private static func isWordByte(_ b: UInt8) -> Bool {

@@ -1,15 +1,16 @@
 /// Rules whose patterns begin with the same words, matched together in one pass.
 ///
 /// Most rules start the same way: a speaker, an optional aside, then the cue. Run one after another,
-/// each rule tries the speaker at every word of the article again. Fused, the shared beginning is tried
-/// once per position and each rule's own rest after it:
+/// each rule tries the speaker at every word of the article again. Fused, a family's patterns form a
+/// prefix tree: what members share is tried once per position, and each rule's own rest after it:
 ///
-///     prefix (?: (?>rest₁)(?C1)(*FAIL) | (?>rest₂)(?C2)(*FAIL) | … )
+///     shared (?: (?>rest₁)(?C1) | more shared (?: (?>rest₂)(?C2) | (?>rest₃)(?C3) ) ) (*FAIL)
 ///
 /// The pattern never matches; a callout reports where a rule's rest succeeded, then fails so that the
-/// other rules, and other ways through the prefix, are still tried. The atomic group keeps each rule to
-/// the first way its rest matches, which is the match the rule alone would return at that start, so
-/// the claims found are those of running the rules one by one (a test holds the two to the same result).
+/// other rules, and other ways through the shared parts, are still tried. The atomic group keeps each
+/// rule to the first way its rest matches, which is the match the rule alone would return at that start,
+/// so the claims found are those of running the rules one by one (a test holds the two to the same
+/// result).
 struct RuleFamily: Sendable {
     /// Indexes of the member rules in the rule set, in rule-set order.
     let members: [Int]
@@ -20,47 +21,96 @@ struct RuleFamily: Sendable {
     /// A prefix shorter than this shares too little work to be worth a fused pattern.
     static let minimumPrefix = 12
 
-    /// Fuses `rules[members]` behind their shared prefix; nil when they share none or do not compile.
+    /// A node of the prefix tree: one member's rest, or members sharing the source up to `end`.
+    private indirect enum Node {
+        case leaf(Int)
+        case shared(end: Int, children: [Node])
+    }
+
+    /// Fuses `rules[members]` behind their shared prefix; nil when they share none, or when a shared part
+    /// names a group only some members define, or the result does not compile.
     init?(_ rules: [Rule], members: [Int], vocabulary: Vocabulary) {
         guard members.count > 1, members.count < 255 else { return nil }
-        let sources = members.map { rules[$0].source }
-        let cut = PatternPrefix.sharedCut(sources)
+        let sources = members.map { Array(rules[$0].source.utf8) }
+        let strings = members.map { rules[$0].source }
+        let cut = PatternPrefix.sharedCut(strings)
         guard cut >= Self.minimumPrefix else { return nil }
-        let prefix = String(decoding: Array(sources[0].utf8)[..<cut], as: UTF8.self)
-        let prefixNames = Set(PatternPrefix.definedNames(prefix))
-        var branches: [String] = []
-        var renamed: [[String: String]] = []
-        for (k, source) in sources.enumerated() {
-            let rest = String(decoding: Array(source.utf8)[cut...], as: UTF8.self)
-            let names = Set(PatternPrefix.definedNames(rest))
-            guard names.isDisjoint(with: prefixNames) else { return nil }
-            let rename = { (name: String) in "f\(k)_\(name)" }
-            renamed.append(Dictionary(uniqueKeysWithValues: names.map { ($0, rename($0)) }))
-            branches.append("(?>" + PatternPrefix.renaming(rest, names, rename) + "\n)(?C\(k + 1))")
+        let root = Node.shared(end: cut, children: Self.tree(Array(members.indices), from: cut, strings))
+
+        var names = [[String: String]](repeating: [:], count: members.count)
+        var segment = 0
+        let allDefined = Set(strings.flatMap { PatternPrefix.definedNames($0) })
+        // Each part's own groups get names of their own; a part may refer to groups of the parts before it.
+        func render(_ node: Node, from: Int, inherited: [String: String]) -> String? {
+            segment += 1
+            let mine: [Int]
+            let end: Int
+            switch node {
+            case .leaf(let k): mine = [k]; end = sources[k].count
+            case .shared(let e, _): mine = Self.leaves(node); end = e
+            }
+            let text = String(decoding: sources[mine[0]][from..<end], as: UTF8.self)
+            var scope = inherited
+            for name in PatternPrefix.definedNames(text) { scope[name] = "f\(segment)_\(name)" }
+            for name in PatternPrefix.mentionedNames(text) where allDefined.contains(name) && scope[name] == nil {
+                return nil
+            }
+            let renamed = PatternPrefix.renaming(text, scope)
+            switch node {
+            case .leaf(let k):
+                names[k] = scope
+                return "(?>" + renamed + "\n)(?C\(k + 1))"
+            case .shared(let e, let children):
+                var branches: [String] = []
+                for child in children {
+                    guard let branch = render(child, from: e, inherited: scope) else { return nil }
+                    branches.append(branch)
+                }
+                return renamed + "\n(?:" + branches.joined(separator: "\n|") + "\n)"
+            }
         }
-        let fused = prefix + "\n(?:" + branches.joined(separator: "\n|") + "\n)(*FAIL)"
-        guard let expanded = try? MacroExpander(vocabulary: vocabulary).expand(fused),
+        guard let body = render(root, from: 0, inherited: [:]),
+            let expanded = try? MacroExpander(vocabulary: vocabulary).expand(body + "(*FAIL)"),
             let pattern = try? Pattern(expanded.text)
         else { return nil }
         self.members = members
         self.pattern = pattern
-        groups = renamed.map { names in
-            var numbers: [String: Int] = [:]
-            for name in prefixNames { numbers[name] = pattern.groupNumbers[name] }
-            for (name, fusedName) in names { numbers[name] = pattern.groupNumbers[fusedName] }
-            return numbers
+        groups = names.map { scope in scope.compactMapValues { pattern.groupNumbers[$0] } }
+    }
+
+    /// Members (indexes into `sources`) that share the source up to `from`, as subtrees: those that share
+    /// a further cut point go under one node.
+    private static func tree(_ members: [Int], from: Int, _ sources: [String]) -> [Node] {
+        var clusters: [[Int]] = []
+        for m in members {
+            if let c = clusters.firstIndex(where: { PatternPrefix.sharedCut(($0 + [m]).map { sources[$0] }) > from }) {
+                clusters[c].append(m)
+            } else {
+                clusters.append([m])
+            }
+        }
+        return clusters.map { cluster in
+            guard cluster.count > 1 else { return .leaf(cluster[0]) }
+            let end = PatternPrefix.sharedCut(cluster.map { sources[$0] })
+            return .shared(end: end, children: tree(cluster, from: end, sources))
         }
     }
 
-    /// How to run `rules`: each step is one rule alone or a family. Rules join the first earlier rule
-    /// they share a prefix with; a family's prefix is what all its members share.
+    private static func leaves(_ node: Node) -> [Int] {
+        switch node {
+        case .leaf(let k): return [k]
+        case .shared(_, let children): return children.flatMap(leaves)
+        }
+    }
+
+    /// How to run `rules`: each step is one rule alone or a family. A rule joins the family whose members
+    /// it shares the longest prefix with.
     static func plan(_ rules: [Rule], vocabulary: Vocabulary) -> [Step] {
         var groups: [[Int]] = []
         for i in rules.indices {
-            if let g = groups.firstIndex(where: { group in
-                PatternPrefix.sharedCut((group + [i]).map { rules[$0].source }) >= minimumPrefix
-            }) {
-                groups[g].append(i)
+            let shares = groups.indices.map { g in PatternPrefix.sharedCut((groups[g] + [i]).map { rules[$0].source }) }
+            if let best = shares.indices.max(by: { shares[$0] < shares[$1] }), shares[best] >= minimumPrefix {
+                groups[best].append(i)
             } else {
                 groups.append([i])
             }

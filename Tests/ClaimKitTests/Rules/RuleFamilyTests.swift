@@ -67,7 +67,7 @@ import Testing
 
     @Test func groupNamesAreRenamedInDefinitionsAndReferences() {
         let source = #"(?<content>\w+) \k<content> (?&content) (?(<content>)a|b) (?<other>x)"#
-        let renamed = PatternPrefix.renaming(source, ["content"]) { "f1_" + $0 }
+        let renamed = PatternPrefix.renaming(source, ["content": "f1_content"])
         #expect(renamed == #"(?<f1_content>\w+) \k<f1_content> (?&f1_content) (?(<f1_content>)a|b) (?<other>x)"#)
         #expect(PatternPrefix.definedNames(source) == ["content", "other"])
     }
