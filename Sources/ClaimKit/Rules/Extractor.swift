@@ -72,7 +72,16 @@ public struct Extractor: Sendable {
         var next = [Int](repeating: 0, count: family.members.count)
         let bytes = text.bytes
         var results = [[Candidate]](repeating: [], count: family.members.count)
+        var checkpointStart = -1
+        var reached: Set<Int> = []
         try family.pattern.scanCallouts(bytes, limits: limits) { hit in
+            if hit.number > family.members.count {
+                if hit.start != checkpointStart {
+                    checkpointStart = hit.start
+                    reached.removeAll(keepingCapacity: true)
+                }
+                return reached.insert(hit.number << 40 | hit.end).inserted
+            }
             let k = hit.number - 1
             guard k >= 0, k < next.count, hit.start >= next[k] else { return false }
             let rule = rules.rules[family.members[k]]

@@ -11,6 +11,10 @@
 /// rule to the first way its rest matches, which is the match the rule alone would return at that start,
 /// so the claims found are those of running the rules one by one (a test holds the two to the same
 /// result).
+///
+/// A shared part that can end at one place in several ways (a speaker's words parsed as title and name
+/// or as name alone) reaches a checkpoint callout, numbered above the members; the second way to reach it
+/// at the same place, from the same start, is cut off, since everything after it would repeat.
 struct RuleFamily: Sendable {
     /// Indexes of the member rules in the rule set, in rule-set order.
     let members: [Int]
@@ -30,7 +34,7 @@ struct RuleFamily: Sendable {
     /// Fuses `rules[members]` behind their shared prefix; nil when they share none, or when a shared part
     /// names a group only some members define, or the result does not compile.
     init?(_ rules: [Rule], members: [Int], vocabulary: Vocabulary) {
-        guard members.count > 1, members.count < 255 else { return nil }
+        guard members.count > 1, members.count < 200 else { return nil }
         let sources = members.map { Array(rules[$0].source.utf8) }
         let strings = members.map { rules[$0].source }
         let cut = PatternPrefix.sharedCut(strings)
@@ -39,6 +43,7 @@ struct RuleFamily: Sendable {
 
         var names = [[String: String]](repeating: [:], count: members.count)
         var segment = 0
+        var checkpoint = 255
         let allDefined = Set(strings.flatMap { PatternPrefix.definedNames($0) })
         // Each part's own groups get names of their own; a part may refer to groups of the parts before it.
         func render(_ node: Node, from: Int, inherited: [String: String]) -> String? {
@@ -66,7 +71,16 @@ struct RuleFamily: Sendable {
                     guard let branch = render(child, from: e, inherited: scope) else { return nil }
                     branches.append(branch)
                 }
-                return renamed + "\n(?:" + branches.joined(separator: "\n|") + "\n)"
+                // What follows a shared part depends only on where it ended, unless a rest refers back to a
+                // group of the shared part: then a second way to the same end can be skipped.
+                let rests = Self.leaves(node).map { String(decoding: sources[$0][e...], as: UTF8.self) }
+                let independent = rests.allSatisfy { PatternPrefix.mentionedNames($0).isDisjoint(with: scope.keys) }
+                var mark = ""
+                if independent && checkpoint > members.count + 1 {
+                    mark = "(?C\(checkpoint))"
+                    checkpoint -= 1
+                }
+                return renamed + mark + "\n(?:" + branches.joined(separator: "\n|") + "\n)"
             }
         }
         guard let body = render(root, from: 0, inherited: [:]),

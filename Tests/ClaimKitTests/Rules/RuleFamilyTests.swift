@@ -34,6 +34,24 @@ import Testing
         #expect(a.dropped.count == b.dropped.count)
     }
 
+    @Test func sharedPartsEndInACheckpointUnlessARestRefersBack() throws {
+        let rules = try Fixtures.rules()
+        let families = Extractor(rules: rules).plan.compactMap { step -> RuleFamily? in
+            if case .family(let f) = step { f } else { nil }
+        }
+        let speakerFirst = try #require(families.first { f in f.members.contains { rules.rules[$0].id == "speaker-cue-clause" } })
+        #expect(speakerFirst.members.count >= 5)
+        #expect(speakerFirst.pattern.source.contains("(?C255)"))
+        // A rest that refers to a group of the shared part gets no checkpoint.
+        var set = RuleSet()
+        set.vocabulary = rules.vocabulary
+        let a = try Self.rule(id: "a", #"(?<speaker>\p{Lu}\w+(?:\h+\p{Lu}\w+)*) \s+ (?<cue>said) \s+ (?<content>\w+)"#, rules.vocabulary)
+        let b = try Self.rule(id: "b", #"(?<speaker>\p{Lu}\w+(?:\h+\p{Lu}\w+)*) \s+ (?<cue>told) \s+ \k<speaker> (?<content>\w+)"#, rules.vocabulary)
+        set.rules = [a, b]
+        let family = try #require(RuleFamily(set.rules, members: [0, 1], vocabulary: set.vocabulary))
+        #expect(!family.pattern.source.contains("(?C25"))
+    }
+
     @Test func everyRuleRunsOnceInThePlan() throws {
         let rules = try Fixtures.rules()
         let plan = Extractor(rules: rules).plan
@@ -70,6 +88,14 @@ import Testing
         let renamed = PatternPrefix.renaming(source, ["content": "f1_content"])
         #expect(renamed == #"(?<f1_content>\w+) \k<f1_content> (?&f1_content) (?(<f1_content>)a|b) (?<other>x)"#)
         #expect(PatternPrefix.definedNames(source) == ["content", "other"])
+    }
+
+    /// A rule with just an id and a pattern.
+    static func rule(id: String, _ source: String, _ vocabulary: Vocabulary) throws -> Rule {
+        let expanded = try MacroExpander(vocabulary: vocabulary).expand(source).text
+        return Rule(
+            id: id, description: "", kind: .indirect, priority: 1, stance: nil, source: source, expanded: expanded,
+            pattern: try Pattern(expanded), examples: [], counterexamples: [], file: "test", location: nil, hash: id, relation: nil)
     }
 
     static func describe(_ c: Candidate) -> String {
