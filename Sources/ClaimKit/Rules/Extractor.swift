@@ -73,14 +73,18 @@ public struct Extractor: Sendable {
         let bytes = text.bytes
         var results = [[Candidate]](repeating: [], count: family.members.count)
         var checkpointStart = -1
-        var reached: Set<Int> = []
+        // Checkpoints reached from this start: few, so a list beats hashing.
+        var reached: [Int] = []
         try family.pattern.scanCallouts(bytes, limits: limits) { hit in
             if hit.number > family.members.count {
                 if hit.start != checkpointStart {
                     checkpointStart = hit.start
                     reached.removeAll(keepingCapacity: true)
                 }
-                return reached.insert(hit.number << 40 | hit.end).inserted
+                let key = hit.number << 40 | hit.end
+                if reached.contains(key) { return false }
+                reached.append(key)
+                return true
             }
             let k = hit.number - 1
             guard k >= 0, k < next.count, hit.start >= next[k] else { return false }

@@ -6,8 +6,26 @@ extension Pattern {
         var number: Int
         var start: Int
         var end: Int
-        /// Group ranges by number (index 0 is `start..<end`); nil where a group is unset.
-        var ranges: [ByteSpan?]
+        fileprivate var groups: Int
+        fileprivate var captureTop: Int
+        fileprivate var offsets: UnsafeMutablePointer<Int>
+
+        /// Group ranges by number (index 0 is `start..<end`); nil where a group is unset. Read it only
+        /// inside the callout: it copies PCRE2's offset vector, which is gone afterwards.
+        var ranges: [ByteSpan?] {
+            var ranges = [ByteSpan?](repeating: nil, count: groups)
+            ranges[0] = start..<max(start, end)
+            let unset = cpcre2_unset()
+            let top = min(captureTop, groups)
+            if top > 1 {
+                for g in 1..<top {
+                    let s = offsets[2 * g]
+                    let e = offsets[2 * g + 1]
+                    if s != unset && e != unset { ranges[g] = Int(s)..<Int(max(s, e)) }
+                }
+            }
+            return ranges
+        }
     }
 
     /// Runs a pattern that never matches (it ends in `(*FAIL)`) once over `bytes`, calling `body` at every
@@ -63,19 +81,9 @@ private final class CalloutBox {
     }
 
     func handle(_ block: pcre2_callout_block_8) -> Bool {
-        let start = Int(block.start_match)
-        let end = Int(block.current_position)
-        var ranges = [ByteSpan?](repeating: nil, count: groups)
-        ranges[0] = start..<max(start, end)
-        let unset = cpcre2_unset()
-        let top = min(Int(block.capture_top), groups)
-        if top > 1 {
-            for g in 1..<top {
-                let s = block.offset_vector[2 * g]
-                let e = block.offset_vector[2 * g + 1]
-                if s != unset && e != unset { ranges[g] = Int(s)..<Int(max(s, e)) }
-            }
-        }
-        return body(Pattern.CalloutHit(number: Int(block.callout_number), start: start, end: end, ranges: ranges))
+        body(
+            Pattern.CalloutHit(
+                number: Int(block.callout_number), start: Int(block.start_match), end: Int(block.current_position),
+                groups: groups, captureTop: Int(block.capture_top), offsets: block.offset_vector))
     }
 }
