@@ -9,11 +9,14 @@
 public struct ResponseDetector: Sendable {
     public let rules: RuleSet
     let possessive: Pattern
+    /// Each response rule's cue alone: the rule runs only on articles where its cue occurs.
+    let gates: [Pattern?]
     static let negations: Set<String> = ["not", "no", "never", "n't", "nothing", "isn't", "aren't", "wasn't", "don't", "doesn't", "won't", "cannot"]
     static let defending: Set<String> = ["defend", "support", "back", "endorse", "praise"]
 
     public init(rules: RuleSet) throws(RuleError) {
         self.rules = rules
+        gates = rules.responseRules.map { CueGate.pattern(for: $0.source, vocabulary: rules.vocabulary) }
         let expander = MacroExpander(vocabulary: rules.vocabulary)
         do {
             possessive = try Pattern(try expander.expand("(?<owner>@{cap_word}(?:\\s+@{cap_word}){0,2})['’]s\\s+(?<thing>(?:[\\p{L}‘’'\\-]+\\s+){0,3}[\\p{L}\\-]+)").text)
@@ -55,7 +58,7 @@ public struct ResponseDetector: Sendable {
         var pending: [(sentence: Int, responder: ActorRef?, context: Context)] = []
 
         // 1. Response rules.
-        for rule in rules.responseRules {
+        for (rule, gate) in zip(rules.responseRules, gates) where CueGate.admits(gate, text) {
             let matches = (try? rule.pattern.matches(in: text)) ?? []
             for m in matches {
                 guard let cue = m["cue"] else { continue }

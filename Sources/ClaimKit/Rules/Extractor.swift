@@ -9,12 +9,16 @@ public struct Extractor: Sendable {
     public var timer: StageClock.Named?
     /// Rules alone and families of rules that share a beginning, in the order they run.
     let plan: [RuleFamily.Step]
-    /// Whether families run fused; off, every rule runs alone (the tests compare the two).
+    /// Whether families run fused and rules are skipped where their cue is missing; off, every rule runs
+    /// alone over every text (the tests compare the two).
     var fuses = true
+    /// For each rule, its cue alone: the rule runs only on texts where the cue occurs.
+    let gates: [Pattern?]
 
     public init(rules: RuleSet) {
         self.rules = rules
         plan = RuleFamily.plan(rules.rules, vocabulary: rules.vocabulary)
+        gates = rules.rules.map { CueGate.pattern(for: $0.source, vocabulary: rules.vocabulary) }
     }
 
     /// Extracts claims from `text`, skipping any whose cue lies in `headline`.
@@ -35,6 +39,8 @@ public struct Extractor: Sendable {
                 }
             case .family(let family):
                 for i in family.members { found[i] = try run(i, text) }
+            case .single(let i) where fuses && !CueGate.admits(gates[i], text):
+                continue
             case .single(let i):
                 found[i] = try run(i, text)
             }
