@@ -25,8 +25,11 @@ public struct Ingestor {
     public let splitter: PageSplitter
     /// Threads that analyse articles.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Documents read per batch.
-    public var batchSize = 64
+    /// Documents read per batch at most: one transaction each, so larger batches write index and
+    /// full-text pages fewer times.
+    public var batchSize = 1024
+    /// Bytes of text read per batch at most, which bounds memory: two batches are in flight at once.
+    public var batchBytes = 16 << 20
     public let clock = StageClock()
 
     public init(store: ClaimStore, rules: RuleSet) throws(RuleError) {
@@ -47,16 +50,18 @@ public struct Ingestor {
         var start = 0
         var analysed: Analysed?
         while start < files.count {
-            let chunk = files[start..<min(files.count, start + batchSize)]
-            start += chunk.count
             var documents: [InputDocument] = []
+            var bytes = 0
             clock.time(.reading) {
-                for file in chunk {
+                while start < files.count && documents.count < batchSize && bytes < batchBytes {
                     do throws(InputProblem) {
-                        documents.append(try reader.read(file))
+                        let document = try reader.read(files[start])
+                        bytes += document.text.utf8.count
+                        documents.append(document)
                     } catch {
                         report.problems.append(error.description)
                     }
+                    start += 1
                 }
             }
             let articles = split(documents, into: &report)

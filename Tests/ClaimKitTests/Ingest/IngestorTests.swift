@@ -11,6 +11,39 @@ import Testing
         “We ran out of steel,” Aas said.
         """
 
+    @Test func smallBatchesOverlapAndGiveWhatOneBatchGives() throws {
+        // Seven files, one of them bad: in batches of two (and of a few bytes) the writer stores one batch
+        // while the next is analysed; the result must not depend on the batching.
+        func run(batchSize: Int, batchBytes: Int) throws -> (report: IngestReport, counts: [String: Int], claims: [String]) {
+            try withStore { store, scratch in
+                var paths: [String] = []
+                for i in 0..<7 {
+                    if i == 3 {
+                        paths.append(try scratch.write("d\(i).txt", Data([0x66, 0xFF, 0x66])))
+                    } else {
+                        paths.append(try scratch.write("d\(i).txt", "Pier \(i) to close\nHarbour director Sunniva Aas said pier \(i) would close in May.\n“Pier \(i) is done,” Aas said."))
+                    }
+                }
+                var ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+                ingestor.batchSize = batchSize
+                ingestor.batchBytes = batchBytes
+                let report = ingestor.ingest(paths)
+                return (report, try store.counts(), try store.allClaims().map { "\($0.articleKey): \($0.content.text)" })
+            }
+        }
+        let one = try run(batchSize: 1024, batchBytes: 16 << 20)
+        for (size, bytes) in [(2, 1 << 20), (1024, 100), (1, 1)] {
+            let batched = try run(batchSize: size, batchBytes: bytes)
+            #expect(batched.report.inserted.map(\.key) == ["d0", "d1", "d2", "d4", "d5", "d6"])
+            #expect(batched.report.inserted.map(\.key) == one.report.inserted.map(\.key))
+            #expect(batched.report.problems.count == 1)
+            #expect(batched.report.problems.first?.contains("d3.txt") == true)
+            #expect(batched.counts == one.counts)
+            #expect(batched.claims == one.claims)
+        }
+        #expect(one.counts["claims"] == 12)
+    }
+
     @Test func reingestingTheSameFileIsSkippedAndChangesNothing() throws {
         try withStore { store, scratch in
             let path = try scratch.write("quay.txt", Self.text)
