@@ -52,7 +52,14 @@ public struct ResponseDetector: Sendable {
         let sentences = Sentences(text)
         let clauses = claims.map { Self.firstClause(text.string($0.candidate.parts[0])) }
         let contents = claims.map { Set(Self.words($0.candidate.parts.map { text.string($0) }.joined(separator: " "))) }
-        let possessives = (try? possessive.matches(in: text)) ?? []
+        // Found only when a denial or a response rule needs them: most articles need neither.
+        var possessiveMatches: [PatternMatch]?
+        func possessives() -> [PatternMatch] {
+            if let possessiveMatches { return possessiveMatches }
+            let all = (try? possessive.matches(in: text)) ?? []
+            possessiveMatches = all
+            return all
+        }
         let claimSentence = claims.map { sentences.index(of: $0.candidate.cue.lowerBound) }
         var found: [Int: DetectedResponse] = [:]
         var pending: [(sentence: Int, responder: ActorRef?, context: Context)] = []
@@ -65,7 +72,7 @@ public struct ResponseDetector: Sendable {
                 let s = sentences.index(of: cue.lowerBound)
                 var answered = m["answered"].flatMap { actors.resolve(text.string($0), at: $0.lowerBound) }
                 let object = m["object"].map { text.string($0) }
-                if answered == nil, let object { answered = owner(of: object, in: text, possessives, actors: actors) }
+                if answered == nil, let object { answered = owner(of: object, in: text, possessives(), actors: actors) }
                 let responder = m["responder"].flatMap { actors.resolve(text.string($0), at: $0.lowerBound) }
                 let context = Context(
                     answered: answered, relation: rule.relation ?? "responds", object: object, ruleID: rule.id,
@@ -233,12 +240,12 @@ public struct ResponseDetector: Sendable {
     /// A denial answers whoever its sentence names as owner of what it denies, or the first actor its content names.
     func denial(
         _ i: Int, _ claims: [Claim], _ text: UTF8Text, _ actors: SpeakerResolver.ArticleActors, _ sentences: Sentences,
-        _ possessives: [PatternMatch]
+        _ possessives: () -> [PatternMatch]
     ) -> DetectedResponse? {
         let c = claims[i]
         guard c.candidate.stance == "denial" else { return nil }
         let sentence = sentences.range(sentences.index(of: c.candidate.cue.lowerBound), count: text.count)
-        let outside = possessives.first { m in
+        let outside = possessives().first { m in
             sentence.contains(m.range.lowerBound) && !c.candidate.parts.contains { $0.overlaps(m.range) }
         }
         var answered: ActorRef?
