@@ -2,26 +2,51 @@ import Foundation
 
 /// What `claims reextract` changed, rule by rule.
 public struct ReextractReport: Sendable {
+    /// One rule's changes: how many of each kind, and the first few as examples.
     public struct RuleChanges: Sendable {
         public var added: [ClaimChanges.Change] = []
         public var removed: [ClaimChanges.Change] = []
         public var changed: [ClaimChanges.Change] = []
+        public var addedCount = 0
+        public var removedCount = 0
+        public var changedCount = 0
     }
     public var articles = 0
     public var unchanged = 0
     public var byRule: [String: RuleChanges] = [:]
     public var dryRun = false
 
-    public var added: Int { byRule.values.reduce(0) { $0 + $1.added.count } }
-    public var removed: Int { byRule.values.reduce(0) { $0 + $1.removed.count } }
-    public var changed: Int { byRule.values.reduce(0) { $0 + $1.changed.count } }
+    public var added: Int { byRule.values.reduce(0) { $0 + $1.addedCount } }
+    public var removed: Int { byRule.values.reduce(0) { $0 + $1.removedCount } }
+    public var changed: Int { byRule.values.reduce(0) { $0 + $1.changedCount } }
+
+    /// Counts `changes` and keeps up to `examples` of each kind per rule, so that memory stays bounded
+    /// however many claims a rule change touches.
+    mutating func record(_ changes: ClaimChanges, examples: Int) {
+        articles += 1
+        unchanged += changes.unchanged
+        for c in changes.added {
+            byRule[c.ruleID, default: .init()].addedCount += 1
+            if byRule[c.ruleID]!.added.count < examples { byRule[c.ruleID]!.added.append(c) }
+        }
+        for c in changes.removed {
+            byRule[c.ruleID, default: .init()].removedCount += 1
+            if byRule[c.ruleID]!.removed.count < examples { byRule[c.ruleID]!.removed.append(c) }
+        }
+        for c in changes.changed {
+            byRule[c.ruleID, default: .init()].changedCount += 1
+            if byRule[c.ruleID]!.changed.count < examples { byRule[c.ruleID]!.changed.append(c) }
+        }
+    }
 }
 
 extension ClaimStore {
     /// Runs `analyzer` over every stored article in one transaction, keeping each claim that did not
     /// change (its id, targets and responses). With `dryRun`, reports the difference and rolls back.
+    /// The report counts every change and keeps `examples` of each kind per rule.
     public func reextract(
-        with analyzer: Analyzer, dryRun: Bool, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        with analyzer: Analyzer, dryRun: Bool, examples: Int = .max,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws -> ReextractReport {
         var report = ReextractReport()
         report.dryRun = dryRun
@@ -50,11 +75,7 @@ extension ClaimStore {
                     let analysis = try result.get()
                     let changes = try writeClaims(
                         articleID: id, text: analysis.text, claims: analysis.claims, responses: analysis.responses)
-                    report.articles += 1
-                    report.unchanged += changes.unchanged
-                    for c in changes.added { report.byRule[c.ruleID, default: .init()].added.append(c) }
-                    for c in changes.removed { report.byRule[c.ruleID, default: .init()].removed.append(c) }
-                    for c in changes.changed { report.byRule[c.ruleID, default: .init()].changed.append(c) }
+                    report.record(changes, examples: examples)
                 }
             }
             try db.execute(dryRun ? "ROLLBACK" : "COMMIT")

@@ -92,6 +92,11 @@ import Testing
             #expect(report.unchanged == 2)
             #expect(Array(report.byRule.keys) == ["per-source"])
             #expect(report.byRule["per-source"]?.added.map(\.text) == [Self.perSource])
+            // Without examples the report still counts every change.
+            let counted = try store.reextract(with: Analyzer(rules: rules), dryRun: true, examples: 0)
+            #expect(counted.added == 1)
+            #expect(counted.byRule["per-source"]?.addedCount == 1)
+            #expect(counted.byRule["per-source"]?.added.isEmpty == true)
             #expect(try store.count("claims") == 2)
             #expect(try store.counts() == counts)
             let after = try snapshot(store)
