@@ -51,7 +51,14 @@ public struct ResponseDetector: Sendable {
         guard !claims.isEmpty else { return [] }
         let sentences = Sentences(text)
         let clauses = claims.map { Self.firstClause(text.string($0.candidate.parts[0])) }
-        let contents = claims.map { Set(Self.words($0.candidate.parts.map { text.string($0) }.joined(separator: " "))) }
+        // The words of each claim, read only when a defence looks back for what it defends.
+        var contentWords: [Int: Set<String>] = [:]
+        func contents(_ j: Int) -> Set<String> {
+            if let known = contentWords[j] { return known }
+            let words = Set(Self.words(claims[j].candidate.parts.map { text.string($0) }.joined(separator: " ")))
+            contentWords[j] = words
+            return words
+        }
         // Found only when a denial or a response rule needs them: most articles need neither.
         var possessiveMatches: [PatternMatch]?
         func possessives() -> [PatternMatch] {
@@ -222,13 +229,13 @@ public struct ResponseDetector: Sendable {
     }
 
     /// "X defended the memorandum" answers the latest claim by someone else that spoke of the memorandum.
-    func defence(_ i: Int, _ claims: [Claim], _ text: UTF8Text, _ contents: [Set<String>]) -> DetectedResponse? {
+    func defence(_ i: Int, _ claims: [Claim], _ text: UTF8Text, _ contents: (Int) -> Set<String>) -> DetectedResponse? {
         let cueWords = Self.words(text.string(claims[i].candidate.cue))
         guard cueWords.contains(where: { Self.defending.contains(rules.vocabulary.baseByForm[$0] ?? $0) }) else { return nil }
         let nouns = Self.words(text.string(claims[i].candidate.parts[0])).prefix(4).filter { $0.count >= 5 }
         guard !nouns.isEmpty else { return nil }
         for j in stride(from: i - 1, through: 0, by: -1) where claims[j].speaker?.name != claims[i].speaker?.name {
-            if nouns.contains(where: contents[j].contains) {
+            if nouns.contains(where: contents(j).contains) {
                 return DetectedResponse(
                     from: i, to: j, relation: "rebuts", answered: claims[j].speaker, object: nouns.first, ruleID: "defence",
                     evidence: text.string(claims[i].candidate.cue) + " " + (nouns.first ?? ""))
