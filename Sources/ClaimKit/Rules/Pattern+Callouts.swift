@@ -38,11 +38,7 @@ extension Pattern {
         let scratch = MatchScratch.current(groups: captureCount + 1)
         scratch.inUse = true
         defer { scratch.inUse = false }
-        let context = scratch.context
-        pcre2_set_match_limit_8(context, limits.match)
-        pcre2_set_depth_limit_8(context, limits.depth)
-        pcre2_set_heap_limit_8(context, limits.heapKiB)
-        pcre2_jit_stack_assign_8(context, nil, jitted ? UnsafeMutableRawPointer(scratch.jitStack) : nil)
+        let context = scratch.prepare(limits, jitted: jitted)
         let groups = captureCount + 1
         let rc: Int32 = withoutActuallyEscaping(body) { body in
             let box = CalloutBox(groups: groups, body: body)

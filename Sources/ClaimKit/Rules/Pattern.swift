@@ -133,11 +133,7 @@ public final class Pattern: @unchecked Sendable {
         scratch.inUse = true
         defer { scratch.inUse = false }
         let matchData = scratch.matchData
-        let context = scratch.context
-        pcre2_set_match_limit_8(context, limits.match)
-        pcre2_set_depth_limit_8(context, limits.depth)
-        pcre2_set_heap_limit_8(context, limits.heapKiB)
-        pcre2_jit_stack_assign_8(context, nil, jitted ? UnsafeMutableRawPointer(scratch.jitStack) : nil)
+        let context = scratch.prepare(limits, jitted: jitted)
 
         let groupCount = captureCount + 1
         let failure: MatchFailure? = bytes.withUnsafeBufferPointer { buffer -> MatchFailure? in
@@ -240,6 +236,15 @@ final class MatchScratch {
         }
         scratch.grow(to: groups)
         return scratch
+    }
+
+    /// This scratch's match context, set to `limits`, with the JIT stack when the pattern was JIT-compiled.
+    func prepare(_ limits: Pattern.Limits, jitted: Bool) -> OpaquePointer {
+        pcre2_set_match_limit_8(context, limits.match)
+        pcre2_set_depth_limit_8(context, limits.depth)
+        pcre2_set_heap_limit_8(context, limits.heapKiB)
+        pcre2_jit_stack_assign_8(context, nil, jitted ? UnsafeMutableRawPointer(jitStack) : nil)
+        return context
     }
 
     private func grow(to groups: Int) {

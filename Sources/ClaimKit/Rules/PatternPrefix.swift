@@ -135,36 +135,37 @@ enum PatternPrefix {
     private static let openers = ["(?<", "(?'", "(?P<", "(?P=", "(?P>", "(?&", "\\k<", "\\k'", "\\k{", "\\g{", "(?(<", "(?('", "(?("]
         .map { Array($0.utf8) }.sorted { $0.count > $1.count }
 
-    /// `source` with every definition of and reference to a group in `names` renamed to its value there.
-    static func renaming(_ source: String, _ names: [String: String]) -> String {
-        guard !names.isEmpty else { return source }
-        let s = Array(source.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count + 64)
+    /// Walks `source`, calling `name` with the byte range of every group name written in one of the
+    /// `openers` forms, and `other` with every other run of bytes (an escape stays one run).
+    private static func walkNames(_ s: [UInt8], name: (Range<Int>) -> Void, other: (Range<Int>) -> Void) {
         var i = 0
         while i < s.count {
             if let opener = openers.first(where: { s[i...].starts(with: $0) }) {
                 let start = i + opener.count
                 var k = start
                 while k < s.count, isWordByte(s[k]) { k += 1 }
-                out += opener
-                let name = String(decoding: s[start..<k], as: UTF8.self)
-                if k > start, let renamed = names[name] {
-                    out += Array(renamed.utf8)
-                    i = k
-                } else {
-                    i = start
-                }
+                other(i..<start)
+                if k > start, !isDigit(s[start]) { name(start..<k) }
+                else if k > start { other(start..<k) }
+                i = k
                 continue
             }
-            if s[i] == UInt8(ascii: "\\"), i + 1 < s.count {
-                out += [s[i], s[i + 1]]
-                i += 2
-                continue
-            }
-            out.append(s[i])
-            i += 1
+            let step = s[i] == UInt8(ascii: "\\") && i + 1 < s.count ? 2 : 1
+            other(i..<(i + step))
+            i += step
         }
+    }
+
+    /// `source` with every definition of and reference to a group in `names` renamed to its value there.
+    static func renaming(_ source: String, _ names: [String: String]) -> String {
+        guard !names.isEmpty else { return source }
+        let s = Array(source.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 64)
+        walkNames(s, name: { range in
+            let name = String(decoding: s[range], as: UTF8.self)
+            out += names[name].map { Array($0.utf8) } ?? Array(s[range])
+        }, other: { out += s[$0] })
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -172,18 +173,7 @@ enum PatternPrefix {
     static func mentionedNames(_ source: String) -> Set<String> {
         let s = Array(source.utf8)
         var names: Set<String> = []
-        var i = 0
-        while i < s.count {
-            if let opener = openers.first(where: { s[i...].starts(with: $0) }) {
-                let start = i + opener.count
-                var k = start
-                while k < s.count, isWordByte(s[k]) { k += 1 }
-                if k > start, !isDigit(s[start]) { names.insert(String(decoding: s[start..<k], as: UTF8.self)) }
-                i = max(k, i + 1)
-                continue
-            }
-            i += s[i] == UInt8(ascii: "\\") ? 2 : 1
-        }
+        walkNames(s, name: { names.insert(String(decoding: s[$0], as: UTF8.self)) }, other: { _ in })
         return names
     }
 
