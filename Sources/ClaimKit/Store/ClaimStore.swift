@@ -33,9 +33,29 @@ public final class ClaimStore {
         }
     }
 
-    /// Stores many analysed articles in one transaction, each inside its own savepoint: an article that
-    /// fails leaves no trace, and the others are kept.
+    /// Stores many analysed articles in one transaction; an article that fails leaves no trace, and the
+    /// others are kept.
+    ///
+    /// The batch is first written without savepoints: FTS5 writes its pending index to disk at every
+    /// savepoint, which costs more than storing the article. Should any article fail, that transaction
+    /// is rolled back and the batch written again with a savepoint per article, in the same order, so
+    /// the result is the same as if every article had had its own savepoint all along.
     public func store(batch: [(Article, Analyzer.Analysis)]) throws -> [Result<Outcome, any Error>] {
+        do {
+            return try db.transaction {
+                try batch.map { (article, analysis) -> Result<Outcome, any Error> in
+                    .success(
+                        try storeInTransaction(
+                            article, text: analysis.text, claims: analysis.claims, responses: analysis.responses))
+                }
+            }
+        } catch {
+            return try storeOneByOne(batch)
+        }
+    }
+
+    /// The slow path of `store(batch:)`: a savepoint per article.
+    func storeOneByOne(_ batch: [(Article, Analyzer.Analysis)]) throws -> [Result<Outcome, any Error>] {
         try db.transaction {
             var results: [Result<Outcome, any Error>] = []
             for (article, analysis) in batch {

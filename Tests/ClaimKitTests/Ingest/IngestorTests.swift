@@ -44,6 +44,27 @@ import Testing
         #expect(one.counts["claims"] == 12)
     }
 
+    @Test func anArticleTheStoreRefusesLeavesNoTraceAndTheBatchGoesOn() throws {
+        try withStore { store, scratch in
+            // The database refuses one article; the batch is then written again article by article.
+            try store.db.execute(
+                "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.key = 'b' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            var paths: [String] = []
+            for key in ["a", "b", "c"] {
+                paths.append(try scratch.write("\(key).txt", "Pier \(key) to close\nHarbour director Sunniva Aas said pier \(key) would close in May.\n“Pier \(key) is done,” Aas said."))
+            }
+            let report = try Ingestor(store: store, rules: Fixtures.rules()).ingest(paths)
+            #expect(report.inserted.map(\.key) == ["a", "c"])
+            #expect(report.problems.count == 1)
+            #expect(report.problems.first?.contains("b.txt") == true)
+            #expect(report.problems.first?.contains("refused") == true)
+            #expect(try store.count("articles") == 2)
+            #expect(try store.count("claims") == 4)
+            #expect(try store.allClaims().allSatisfy { $0.articleKey != "b" })
+            #expect(try store.db.scalar("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'pier'")?.int == 4)
+        }
+    }
+
     @Test func reingestingTheSameFileIsSkippedAndChangesNothing() throws {
         try withStore { store, scratch in
             let path = try scratch.write("quay.txt", Self.text)
