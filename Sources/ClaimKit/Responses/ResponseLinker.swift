@@ -1,6 +1,8 @@
+import Foundation
+
 /// Links responses that name whom they answer, but not which claim, to that actor's claims in other
-/// articles: ranked by FTS5 bm25 over the words naming what is answered, then the earliest article and
-/// offset.
+/// articles: ranked by the rare words they share with the words naming what is answered (weighed as
+/// bm25 weighs terms), then the earliest article and offset.
 ///
 /// It runs for each stored article, over its responses still without a claim and over earlier ones that
 /// answer someone who speaks in it: a
@@ -9,6 +11,9 @@
 /// article would make ingest quadratic in the archive.
 struct ResponseLinker {
     let db: Database
+    /// The answered actor's claims a response is ranked against, earliest first.
+    static let candidateLimit = 2000
+
     static let common: Set<String> = ["that", "this", "with", "from", "have", "were", "said", "says", "their", "there", "which", "would", "about", "been", "they", "what", "will", "made", "raised", "claims", "comments"]
 
     /// Links the responses of article `articleID` that have no claim yet, and every earlier response
@@ -51,24 +56,56 @@ struct ResponseLinker {
             let cueStems = cue.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }.map { String($0.prefix(5)) }
             if cueStems.contains(where: stems.contains) { return id }
         }
-        let lowered: [String] = words.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        let distinct: Set<String> = Set(lowered.filter { $0.count > 3 && !Self.common.contains($0) })
-        let longestFirst: [String] = distinct.sorted { a, b in a.count != b.count ? a.count > b.count : a < b }
-        let terms = Array(longestFirst.prefix(12))
+        // Ranked here rather than by FTS5: a full-text query inside the ingest transaction makes FTS5
+        // write its pending index first, once per response, which costs more than the whole article.
+        let terms = Self.terms(words)
         if !terms.isEmpty {
-            let query = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
-            let ranked = try db.rows(
+            let candidates = try db.rows(
                 """
-                SELECT c.id FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN articles a ON a.id = c.article_id
-                WHERE claims_fts MATCH ? AND c.speaker_id = ? AND c.article_id <> ? AND c.id <> ?
-                ORDER BY bm25(claims_fts), a.published, a.key, c.content_start LIMIT 1
-                """, [.text(query), .int(actor), .int(excludingArticle), .int(from)]) { $0.int(0) }
-            if let id = ranked.first { return id }
+                SELECT c.id, c.content_text FROM claims c JOIN articles a ON a.id = c.article_id
+                WHERE c.speaker_id = ? AND c.article_id <> ? AND c.id <> ? ORDER BY a.published, a.key, c.content_start
+                LIMIT \(Self.candidateLimit)
+                """, [.int(actor), .int(excludingArticle), .int(from)]) { ($0.int(0), Self.stems($0.string(1))) }
+            if let best = Self.best(terms, candidates) { return best }
         }
         return try db.scalar(
             """
             SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id
             WHERE c.speaker_id = ? AND c.article_id <> ? ORDER BY a.published, a.key, c.content_start LIMIT 1
             """, [.int(actor), .int(excludingArticle)])?.int
+    }
+
+    /// The words that name what a response answers: the twelve longest distinct words of four letters or
+    /// more that are not common, as stems.
+    static func terms(_ words: String) -> [String] {
+        let lowered = words.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let distinct = Set(lowered.filter { $0.count > 3 && !common.contains($0) })
+        let longestFirst = distinct.sorted { a, b in a.count != b.count ? a.count > b.count : a < b }
+        return Array(Set(longestFirst.prefix(12).map(stem)))
+    }
+
+    /// A word's stem, enough to match "warned" with "warning": its first five letters.
+    static func stem(_ word: String) -> String { String(word.prefix(5)) }
+
+    static func stems(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count > 3 }.map { stem(String($0)) })
+    }
+
+    /// The candidate sharing the rarest terms with the response (each term weighs by how few candidates
+    /// hold it, as in bm25), the earliest on a tie; nil when none shares a term.
+    static func best(_ terms: [String], _ candidates: [(Int, Set<String>)]) -> Int? {
+        let n = Double(candidates.count)
+        var weight: [String: Double] = [:]
+        for term in terms {
+            let holding = Double(candidates.filter { $0.1.contains(term) }.count)
+            if holding > 0 { weight[term] = log((n - holding + 0.5) / (holding + 0.5) + 1) }
+        }
+        guard !weight.isEmpty else { return nil }
+        var best: (id: Int, score: Double)?
+        for (id, stems) in candidates {
+            let score = weight.reduce(0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
+            if score > 0, score > (best?.score ?? 0) { best = (id, score) }
+        }
+        return best?.id
     }
 }
