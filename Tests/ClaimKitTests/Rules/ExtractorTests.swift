@@ -112,7 +112,7 @@ import Testing
             key: "k", text: "Minister says port will reopen by March\nThe harbour was quiet on Sunday.\n", path: "-",
             published: nil)
         let analysis = try Analyzer(rules: rules).analyze(article)
-        #expect(analysis.claims.map { analysis.text.string($0.cue) } == ["says"])
+        #expect(analysis.claims.map { analysis.text.string($0.candidate.cue) } == ["says"])
     }
 
     @Test func higherPriorityRuleWinsWhereCandidatesOverlap() throws {
