@@ -98,7 +98,7 @@ import Testing
     @Test func cueInTheHeadlineWithoutASpeakerIsNoClaim() throws {
         let rules = try Fixtures.rules()
         let article = PageSplitter(rules: rules).makeArticle(
-            key: "k", text: "Port reopens, and adds that ferries will run by March\nThe harbour was quiet on Sunday.\n", path: "-",
+            key: "k", text: "The port reopens, and adds that ferries will run by March\nThe harbour was quiet on Sunday.\n", path: "-",
             published: nil)
         let analysis = try Analyzer(rules: rules).analyze(article)
         #expect(analysis.claims.isEmpty)

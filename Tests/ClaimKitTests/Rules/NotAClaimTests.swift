@@ -22,7 +22,7 @@ import Testing
         "Anna Brekke read \"The Long Harbour\" twice.",
         "The crowd watched \"Nobody Said Goodbye\" at the Vessholm cinema.",
         // A headline whose cue has no speaker of its own, over a body that quotes no one.
-        "Toll bridge opens, and adds that tolls will fall\nThe bridge over the Dunmere estuary opened on Monday.",
+        "The toll bridge opens, and adds that tolls will fall\nThe bridge over the Dunmere estuary opened on Monday.",
         // "according to" that names no source.
         "The parcels were sorted according to size before the ferry left.",
         "The crates were stacked according to size.",
