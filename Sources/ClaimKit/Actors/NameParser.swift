@@ -69,7 +69,7 @@ public struct NameParser: Sendable {
             text = text.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         }
         let lower = text.lowercased()
-        if ["he", "she", "they", "i", "we", "it", "who"].contains(lower) { return .pronoun(lower) }
+        if ["he", "she", "they", "i", "we", "it", "who", "whom", "which"].contains(lower) { return .pronoun(lower) }
         // "Tove Lind's ferry plan": the possessive names the person.
         for mark in ["'s", "’s"] where text.hasSuffix(mark) && text.count > 3 { text = String(text.dropLast(2)) }
         if let known = alias(text) { return .named(known) }

@@ -148,6 +148,9 @@ public struct SpeakerResolver: Sendable {
                 }?.actor
             case "they", "it":
                 return earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
+            case "who", "whom", "which":
+                // A relative pronoun stands for the name just before it ("Ann Lee, who said ...").
+                return earlier.first?.actor
             default:
                 return earlier.first { $0.actor.kind == "person" }?.actor
             }

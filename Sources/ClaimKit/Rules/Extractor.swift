@@ -21,7 +21,7 @@ public struct Extractor: Sendable {
         gates = rules.rules.map { CueGate.pattern(for: $0.source, vocabulary: rules.vocabulary) }
     }
 
-    /// Extracts claims from `text`, skipping any whose cue lies in `headline`.
+    /// Extracts claims from `text`, skipping any whose cue lies in `headline` and that names no speaker.
     /// - Throws: `RuleError` with code `.matchLimit` naming the rule that ran past its limits.
     public func extract(_ text: UTF8Text, headline: ByteSpan? = nil) throws(RuleError) -> Extraction {
         var found = [[Candidate]](repeating: [], count: rules.rules.count)
@@ -142,7 +142,9 @@ public struct Extractor: Sendable {
         var kept: [Candidate] = []
         var dropped: [(Candidate, DropReason)] = []
         for candidate in ordered {
-            if let headline, headline.contains(candidate.cue.lowerBound) {
+            // A headline claim stays when it names its speaker ("Mayor Says ...", "Poll: ..."); one
+            // without a speaker of its own has no sentence before it to take one from.
+            if let headline, headline.contains(candidate.cue.lowerBound), candidate.speaker == nil {
                 dropped.append((candidate, .headline))
                 continue
             }

@@ -21,9 +21,8 @@ import Testing
         "She read “The Long Harbour” twice before the trial.",
         "Anna Brekke read \"The Long Harbour\" twice.",
         "The crowd watched \"Nobody Said Goodbye\" at the Vessholm cinema.",
-        // A headline with a cue word, over a body that quotes no one.
-        "Varga says the toll bridge will pay for itself\nThe bridge over the Dunmere estuary opened on Monday.",
-        "Minister warns of \"hard winter\" for island ferries\nThe ferries to Vessholm ran late all week.",
+        // A headline whose cue has no speaker of its own, over a body that quotes no one.
+        "The toll bridge opens, and adds that tolls will fall\nThe bridge over the Dunmere estuary opened on Monday.",
         // "according to" that names no source.
         "The parcels were sorted according to size before the ferry left.",
         "The crates were stacked according to size.",
@@ -53,8 +52,9 @@ import Testing
     @Test func theSameShapesWithASourceAreClaims() throws {
         #expect(try analyze("According to the harbour board, the crates were stacked on the quay.").count == 1)
         #expect(try analyze("\"The reform has stalled,\" Governor Red Sorensen said.").count == 1)
+        // A headline that names its speaker is a claim too, as the body's is.
         let headlineAndBody = try analyze("Varga says the toll bridge will pay for itself\nMayor Ilse Varga said the bridge would pay for itself.")
-        #expect(headlineAndBody.map(\.speaker) == ["Ilse Varga"])
-        #expect(headlineAndBody.map(\.parts) == [["the bridge would pay for itself"]])
+        #expect(headlineAndBody.map(\.parts) == [["the toll bridge will pay for itself"], ["the bridge would pay for itself"]])
+        #expect(headlineAndBody.last?.speaker == "Ilse Varga")
     }
 }
