@@ -33,9 +33,10 @@ public struct Extractor: Sendable {
                 do {
                     try run(family, text, into: &found)
                 } catch {
-                    // Which member ran away is found by running them alone, which throws the same error.
+                    // At one start the fused pass does the work of every member, so it can run past the
+                    // limits where no member alone would: then the members run alone, each within its own
+                    // limits, and one that still runs away throws with its id.
                     for i in family.members { found[i] = try run(i, text) }
-                    throw RuleError(code: .match, message: "rules \(family.members.map { "'\(rules.rules[$0].id)'" }.joined(separator: ", ")) stopped: \(error.message)")
                 }
             case .family(let family):
                 for i in family.members { found[i] = try run(i, text) }
