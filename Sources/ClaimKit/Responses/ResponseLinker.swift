@@ -11,7 +11,7 @@ import Foundation
 /// article would make ingest quadratic in the archive.
 struct ResponseLinker {
     let db: Database
-    /// The answered actor's claims a response is ranked against, earliest first.
+    /// How many of the answered actor's latest claims a response is ranked against.
     static let candidateLimit = 2000
 
     static let common: Set<String> = ["that", "this", "with", "from", "have", "were", "said", "says", "their", "there", "which", "would", "about", "been", "they", "what", "will", "made", "raised", "claims", "comments"]
@@ -60,13 +60,14 @@ struct ResponseLinker {
         // write its pending index first, once per response, which costs more than the whole article.
         let terms = Self.terms(words)
         if !terms.isEmpty {
+            // The actor's latest claims, put back in order so that a tie goes to the earliest.
             let candidates = try db.rows(
                 """
                 SELECT c.id, c.content_text FROM claims c JOIN articles a ON a.id = c.article_id
-                WHERE c.speaker_id = ? AND c.article_id <> ? AND c.id <> ? ORDER BY a.published, a.key, c.content_start
-                LIMIT \(Self.candidateLimit)
+                WHERE c.speaker_id = ? AND c.article_id <> ? AND c.id <> ?
+                ORDER BY a.published DESC, a.key DESC, c.content_start DESC LIMIT \(Self.candidateLimit)
                 """, [.int(actor), .int(excludingArticle), .int(from)]) { ($0.int(0), Self.stems($0.string(1))) }
-            if let best = Self.best(terms, candidates) { return best }
+            if let best = Self.best(terms, Array(candidates.reversed())) { return best }
         }
         return try db.scalar(
             """
