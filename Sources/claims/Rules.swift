@@ -14,6 +14,13 @@ struct RulesCommand: ParsableCommand {
             try guarded {
                 let rules = try options.loadRules()
                 print("ok: \(rules.rules.count) rules, \(rules.vocabulary.cues.count) cue verbs, \(rules.layouts.count) layouts, \(rules.actors.count) known actors in \(rules.directories.joined(separator: ", "))")
+                for family in rules.families() {
+                    if let problem = family.problem {
+                        print("warning: rules \(family.ruleIDs.joined(separator: ", ")) begin alike but run one by one, which is slower: \(problem)")
+                    } else {
+                        print("family: \(family.ruleIDs.joined(separator: " + ")) run together")
+                    }
+                }
             }
         }
     }

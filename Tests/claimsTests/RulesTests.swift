@@ -7,8 +7,12 @@ import Testing
         try withWorkspace { ws in
             let result = try ws.run(["rules", "check"])
             #expect(result.status == 0, "\(result)")
-            #expect(result.stdoutLines.count == 1)
             #expect(result.stdout.hasPrefix("ok: "), "\(result)")
+            // Then the families of rules that run together, and no warning that one cannot.
+            let families = result.stdoutLines.dropFirst()
+            #expect(families.count >= 3)
+            #expect(families.allSatisfy { $0.hasPrefix("family: ") && $0.hasSuffix(" run together") }, "\(result)")
+            #expect(families.contains { $0.contains("speaker-cue-clause") })
             #expect(result.stderr == "")
         }
     }

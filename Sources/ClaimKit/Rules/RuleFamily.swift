@@ -31,14 +31,36 @@ struct RuleFamily: Sendable {
         case shared(end: Int, children: [Node])
     }
 
-    /// Fuses `rules[members]` behind their shared prefix; nil when they share none, or when a shared part
-    /// names a group only some members define, or the result does not compile.
+    /// Why rules that begin alike cannot run together.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// Fuses `rules[members]` behind their shared prefix; nil when they cannot run together.
     init?(_ rules: [Rule], members: [Int], vocabulary: Vocabulary) {
-        guard members.count > 1, members.count < 200 else { return nil }
+        guard case .success(let family) = Self.fuse(rules, members: members, vocabulary: vocabulary) else { return nil }
+        self = family
+    }
+
+    private init(members: [Int], pattern: Pattern, groups: [[String: Int]]) {
+        self.members = members
+        self.pattern = pattern
+        self.groups = groups
+    }
+
+    /// Fuses `rules[members]` behind their shared prefix, or says why they cannot be: they share too
+    /// little, a shared part names a group only some members define, or the fused pattern does not
+    /// compile (PCRE2 here refuses a compiled pattern past 64 KB).
+    static func fuse(_ rules: [Rule], members: [Int], vocabulary: Vocabulary) -> Result<RuleFamily, Problem> {
+        guard members.count > 1, members.count < 200 else {
+            return .failure(Problem(message: "a family holds 2 to 199 rules, not \(members.count)"))
+        }
         let sources = members.map { Array(rules[$0].source.utf8) }
         let strings = members.map { rules[$0].source }
         let cut = PatternPrefix.sharedCut(strings)
-        guard cut >= Self.minimumPrefix else { return nil }
+        guard cut >= Self.minimumPrefix else {
+            return .failure(Problem(message: "they share \(cut) characters, fewer than \(minimumPrefix)"))
+        }
         let root = Node.shared(end: cut, children: Self.tree(Array(members.indices), from: cut, strings))
 
         var names = [[String: String]](repeating: [:], count: members.count)
@@ -83,13 +105,21 @@ struct RuleFamily: Sendable {
                 return renamed + mark + "\n(?:" + branches.joined(separator: "\n|") + "\n)"
             }
         }
-        guard let body = render(root, from: 0, inherited: [:]),
-            let expanded = try? MacroExpander(vocabulary: vocabulary).expand(body + "(*FAIL)"),
-            let pattern = try? Pattern(expanded.text)
-        else { return nil }
-        self.members = members
-        self.pattern = pattern
-        groups = names.map { scope in scope.compactMapValues { pattern.groupNumbers[$0] } }
+        guard let body = render(root, from: 0, inherited: [:]) else {
+            return .failure(Problem(message: "a shared part refers to a group that only some of them define"))
+        }
+        let pattern: Pattern
+        do {
+            pattern = try Pattern(try MacroExpander(vocabulary: vocabulary).expand(body + "(*FAIL)").text)
+        } catch let error as Pattern.CompileFailure {
+            return .failure(Problem(message: "together they do not compile: \(error.message)"))
+        } catch {
+            return .failure(Problem(message: "together they do not expand: \(error)"))
+        }
+        return .success(
+            RuleFamily(
+                members: members, pattern: pattern,
+                groups: names.map { scope in scope.compactMapValues { pattern.groupNumbers[$0] } }))
     }
 
     /// Members (indexes into `sources`) that share the source up to `from`, as subtrees: those that share
@@ -120,6 +150,19 @@ struct RuleFamily: Sendable {
     /// How to run `rules`: each step is one rule alone or a family. A rule joins the family whose members
     /// it shares the longest prefix with.
     static func plan(_ rules: [Rule], vocabulary: Vocabulary) -> [Step] {
+        var steps: [Step] = []
+        for group in groups(rules) {
+            if group.count > 1, case .success(let family) = fuse(rules, members: group, vocabulary: vocabulary) {
+                steps.append(.family(family))
+            } else {
+                steps += group.map { .single($0) }
+            }
+        }
+        return steps
+    }
+
+    /// Rules (indexes) grouped by the longest prefix they share, in rule order.
+    static func groups(_ rules: [Rule]) -> [[Int]] {
         var groups: [[Int]] = []
         for i in rules.indices {
             let shares = groups.indices.map { g in PatternPrefix.sharedCut((groups[g] + [i]).map { rules[$0].source }) }
@@ -129,20 +172,32 @@ struct RuleFamily: Sendable {
                 groups.append([i])
             }
         }
-        var steps: [Step] = []
-        for group in groups {
-            if group.count > 1, let family = RuleFamily(rules, members: group, vocabulary: vocabulary) {
-                steps.append(.family(family))
-            } else {
-                steps += group.map { .single($0) }
-            }
-        }
-        return steps
+        return groups
     }
 
     /// One step of matching a rule set.
     enum Step: Sendable {
         case single(Int)
         case family(RuleFamily)
+    }
+}
+
+/// Rules that begin alike, and whether they run together.
+public struct RuleFamilyNote: Sendable {
+    public var ruleIDs: [String]
+    /// Why they run one by one, when they do.
+    public var problem: String?
+}
+
+extension RuleSet {
+    /// The families the extractor forms: rules that begin alike, with why a family runs rule by rule.
+    public func families() -> [RuleFamilyNote] {
+        RuleFamily.groups(rules).filter { $0.count > 1 }.map { group in
+            var note = RuleFamilyNote(ruleIDs: group.map { rules[$0].id })
+            if case .failure(let problem) = RuleFamily.fuse(rules, members: group, vocabulary: vocabulary) {
+                note.problem = problem.message
+            }
+            return note
+        }
     }
 }

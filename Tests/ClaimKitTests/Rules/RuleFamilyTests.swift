@@ -52,6 +52,34 @@ import Testing
         #expect(!family.pattern.source.contains("(?C25"))
     }
 
+    @Test func theBundledFamiliesAllRunTogether() throws {
+        let families = try Fixtures.rules().families()
+        #expect(families.count >= 3)
+        for family in families { #expect(family.problem == nil, "\(family.ruleIDs): \(family.problem ?? "")") }
+    }
+
+    @Test func rulesTooLargeToFuseSayWhy() throws {
+        let vocabulary = try Fixtures.rules().vocabulary
+        // Each rule compiles alone; together they pass PCRE2's size for one compiled pattern.
+        var problem: String?
+        for copies in [300, 600, 1200, 2400] {
+            let rest = #" \s+ (?<cue>said) \s+ (?<content>(?:[a-z]\d){1,\#(copies)})"#
+            guard let a = try? Self.rule(id: "a", #"(?<speaker>\p{Lu}\w+)"# + rest, vocabulary),
+                let b = try? Self.rule(id: "b", #"(?<speaker>\p{Lu}\w+)"# + rest.replacingOccurrences(of: "said", with: "told"), vocabulary)
+            else { break }
+            if case .failure(let p) = RuleFamily.fuse([a, b], members: [0, 1], vocabulary: vocabulary) {
+                problem = p.message
+                var set = RuleSet()
+                set.vocabulary = vocabulary
+                set.rules = [a, b]
+                #expect(set.families().first?.problem == p.message)
+                #expect(Extractor(rules: set).plan.count == 2, "they run one by one")
+                break
+            }
+        }
+        #expect(problem?.hasPrefix("together they do not compile") == true, "\(problem ?? "fused at every size")")
+    }
+
     @Test func everyRuleRunsOnceInThePlan() throws {
         let rules = try Fixtures.rules()
         let plan = Extractor(rules: rules).plan
