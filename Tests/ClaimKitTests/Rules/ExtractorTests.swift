@@ -95,23 +95,22 @@ import Testing
         #expect(try analyze("Fishermen mocked the so-called “reform” in every café.") == [])
     }
 
-    @Test func cueInTheHeadlineWithoutASpeakerIsNoClaim() throws {
+    /// `text` analysed as one article, its first line the headline.
+    func analyzeWithHeadline(_ text: String) throws -> Analyzer.Analysis {
         let rules = try Fixtures.rules()
-        let article = PageSplitter(rules: rules).makeArticle(
-            key: "k", text: "The port reopens, and adds that ferries will run by March\nThe harbour was quiet on Sunday.\n", path: "-",
-            published: nil)
-        let analysis = try Analyzer(rules: rules).analyze(article)
+        let article = PageSplitter(rules: rules).makeArticle(key: "k", text: text, path: "-", published: nil)
+        return try Analyzer(rules: rules).analyze(article)
+    }
+
+    @Test func cueInTheHeadlineWithoutASpeakerIsNoClaim() throws {
+        let analysis = try analyzeWithHeadline("The port reopens, and adds that ferries will run by March\nThe harbour was quiet on Sunday.\n")
         #expect(analysis.claims.isEmpty)
         #expect(analysis.extraction.dropped.map(\.1) == [.headline])
         #expect(analysis.extraction.dropped.map { analysis.text.string($0.0.cue) } == ["adds"])
     }
 
     @Test func headlineThatNamesItsSpeakerIsAClaim() throws {
-        let rules = try Fixtures.rules()
-        let article = PageSplitter(rules: rules).makeArticle(
-            key: "k", text: "Minister says port will reopen by March\nThe harbour was quiet on Sunday.\n", path: "-",
-            published: nil)
-        let analysis = try Analyzer(rules: rules).analyze(article)
+        let analysis = try analyzeWithHeadline("Minister says port will reopen by March\nThe harbour was quiet on Sunday.\n")
         #expect(analysis.claims.map { analysis.text.string($0.candidate.cue) } == ["says"])
     }
 
