@@ -30,6 +30,12 @@ public final class Database {
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, 30_000)
         try execute("PRAGMA foreign_keys = ON")
+        let rankRC = csqlite_register_claims_rank(db)
+        guard rankRC == SQLITE_OK else {
+            throw StoreError(
+                code: .open, resultCode: rankRC,
+                message: "cannot register the search ranking on '\(path)': this SQLite lacks FTS5; install libsqlite3-dev 3.20 or later")
+        }
         if !readOnly {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")

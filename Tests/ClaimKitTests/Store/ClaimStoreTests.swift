@@ -118,6 +118,25 @@ import Testing
         }
     }
 
+    @Test func searchRanksFrequentAndShortMatchesFirst() throws {
+        try withStore { store, scratch in
+            try scratch.write("in/a_2024-01-01.txt", """
+                Harbour board weighs dredging
+
+                Ola Berg said the harbour board would meet again next spring to discuss the budget, the staffing plan and the dredging.
+
+                Ida Sund said the dredging of the harbour was late and more dredging was needed at once.
+
+                Kai Moe said the dredging would start in May.
+
+                """)
+            _ = try Ingestor(store: store, rules: Fixtures.rules()).ingest([scratch.path("in")])
+            // Two mentions beat one; of two single mentions the shorter claim comes first.
+            #expect(try store.search("dredging").map(\.speakerName) == ["Ida Sund", "Kai Moe", "Ola Berg"])
+            #expect(try store.search("dredging", limit: 1).map(\.speakerName) == ["Ida Sund"])
+        }
+    }
+
     @Test func malformedSearchIsAQueryError() throws {
         try withIngested { store, _ in
             for query in ["\"unclosed", "AND AND", "ferries NOT"] {
