@@ -45,7 +45,8 @@ import Testing
         try withStore { store, _ in
             let steps = try plan(
                 store.db,
-                "SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?", ["port", 1000])
+                "SELECT rowid AS id, claims_rank(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                ["port", 1000])
             #expect(steps.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(steps)")
         }
     }
