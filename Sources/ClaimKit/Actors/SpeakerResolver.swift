@@ -1,6 +1,7 @@
 /// Resolves each claim's speaker mention to an actor: names to canonical names, surnames to the full
-/// name seen earlier, pronouns to the most recent compatible person outside quotes, descriptions to the
-/// actor who carried that role earlier in the article.
+/// name seen earlier, pronouns to a compatible person outside quotes and reported speech (the nearest in
+/// their own sentence, else the first of the sentence before that names one), descriptions to the actor
+/// who carried that role earlier in the article.
 public struct SpeakerResolver: Sendable {
     let parser: NameParser
     let mentionPattern: Pattern
@@ -70,6 +71,12 @@ public struct SpeakerResolver: Sendable {
             }
             mentions.append(Mention(span: match.range, actor: named))
         }
+        // What the claims report: a pronoun speaker looks past names inside it ("Lee says Ward's plan
+        // failed. She says ..." is Lee speaking again), as it does past quotations.
+        let contents = claims.flatMap(\.parts)
+        func reported(_ position: Int) -> Bool {
+            quoted(position) || contents.contains { $0.lowerBound <= position && position < $0.upperBound }
+        }
         var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
         var previous: (actor: ActorRef, sentence: Int)?
         // Genders learned from pronouns: once "she" has meant Novak, "he" does not.
@@ -80,7 +87,9 @@ public struct SpeakerResolver: Sendable {
         for claim in claims {
             var speaker: ActorRef?
             if let span = claim.speaker {
-                speaker = resolveMention(text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders, genders: learned, quoted: quoted)
+                speaker = resolveMention(
+                    text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
+                    genders: learned, sentences: sentences, reported: reported)
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the
                 // claim before when that claim is in the same sentence, else the first name in it.
@@ -135,17 +144,36 @@ public struct SpeakerResolver: Sendable {
 
     func resolveMention(
         _ words: String, at position: Int, mentions: [Mention], people: People,
-        roles: [(role: String, actor: ActorRef, at: Int)], genders: [String: String] = [:], quoted: (Int) -> Bool
+        roles: [(role: String, actor: ActorRef, at: Int)], genders: [String: String] = [:], sentences: Sentences? = nil,
+        reported: (Int) -> Bool
     ) -> ActorRef? {
         switch parser.parse(words) {
         case .pronoun(let p)?:
-            let earlier = mentions.filter { $0.span.upperBound <= position }.reversed()
+            let before = mentions.filter { $0.span.upperBound <= position }
+            let outside = before.filter { !reported($0.span.lowerBound) }
+            // Names inside reported words are the last resort: the antecedent of a speaking pronoun is
+            // nearly always someone who spoke or acted, not someone spoken about.
+            let relative = p == "who" || p == "whom" || p == "which"
+            let earlier = relative ? Array(before.reversed()) : Array(outside.reversed()) + before.reversed()
             switch p {
             case "he", "she":
                 let unwanted = p == "he" ? "female" : "male"
-                return earlier.first {
-                    $0.actor.kind == "person" && $0.actor.gender != unwanted && genders[$0.actor.name] != unwanted
-                }?.actor
+                func fits(_ m: Mention) -> Bool {
+                    m.actor.kind == "person" && m.actor.gender != unwanted && genders[m.actor.name] != unwanted
+                }
+                // In the pronoun's own sentence the nearest name; in a sentence before, its first name, the
+                // subject ("Lee met Ward on Monday. She said ..." is Lee).
+                if let sentences, let nearest = outside.last(where: fits) {
+                    let here = sentences.index(of: position)
+                    let there = sentences.index(of: nearest.span.lowerBound)
+                    if there < here,
+                        let subject = outside.first(where: { fits($0) && sentences.index(of: $0.span.lowerBound) == there })
+                    {
+                        return subject.actor
+                    }
+                    return nearest.actor
+                }
+                return earlier.first(where: fits)?.actor
             case "they", "it":
                 return earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
             case "who", "whom", "which":

@@ -53,6 +53,32 @@ import Testing
         #expect(quote.speaker == "Lara Quint")
     }
 
+    @Test func pronounLooksPastPeopleNamedInReportedSpeech() throws {
+        // Wendel is named last, but inside what Ostrova said; "she" is Ostrova speaking again.
+        let claims = try analyze(
+            """
+            Budget row deepens
+            Finance Minister Ilse Ostrova says a plan by Jon Wendel would empty the reserve.
+            She says the city cannot borrow again this year.
+            """)
+        let next = try claim(claims, cue: "says", startingWith: "the city cannot borrow")
+        #expect(next.mention == "She")
+        #expect(next.speaker == "Ilse Ostrova")
+    }
+
+    @Test func pronounInANewSentenceIsTheSubjectBefore() throws {
+        // No claim in the first sentence: its subject, not the person named at its end, speaks next.
+        let claims = try analyze(
+            """
+            Harbour talks stall
+            Mayor Ilse Ostrova met Anna Wendel, the union leader, in the town hall on Monday.
+            She said the harbour would stay open through the winter.
+            """)
+        let next = try claim(claims, startingWith: "the harbour would stay open")
+        #expect(next.mention == "She")
+        #expect(next.speaker == "Ilse Ostrova")
+    }
+
     @Test func descriptionResolvesThroughTheRoleSeenEarlier() throws {
         let claims = try analyze(Self.article)
         let clause = try claim(claims, startingWith: "the checks had cut")
