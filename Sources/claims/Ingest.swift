@@ -21,7 +21,19 @@ struct Ingest: ParsableCommand {
         try guarded {
             let rules = try options.loadRules()
             let store = try options.openStore()
-            let report = try Ingestor(store: store, rules: rules).ingest(paths)
+            var ingestor = try Ingestor(store: store, rules: rules)
+            if !json {
+                // Each article is told as it is written, and the report only counts them.
+                ingestor.listsArticles = false
+                ingestor.onArticle = { outcome in
+                    switch outcome {
+                    case .inserted(let key, let claims): print("ingested \(key): \(claims) claims")
+                    case .replaced(let key, let claims): print("replaced \(key): \(claims) claims")
+                    case .skipped(let key, let existing): print("skipped \(key): same content as \(existing) is already stored")
+                    }
+                }
+            }
+            let report = ingestor.ingest(paths)
             if json {
                 var fields: [(String, JSON)] = []
                 fields.append(("inserted", .array(report.inserted.map { .object([("key", .string($0.key)), ("claims", .int($0.claims))]) })))
@@ -30,13 +42,7 @@ struct Ingest: ParsableCommand {
                 fields.append(("errors", .array(report.problems.map(JSON.string))))
                 print(JSON.line(fields))
             } else {
-                for item in report.inserted { print("ingested \(item.key): \(item.claims) claims") }
-                for item in report.replaced { print("replaced \(item.key): \(item.claims) claims") }
-                for item in report.skipped {
-                    print("skipped \(item.key): same content as \(item.existing) is already stored")
-                }
-                let claims = report.inserted.reduce(0) { $0 + $1.claims } + report.replaced.reduce(0) { $0 + $1.claims }
-                print("\(report.inserted.count + report.replaced.count) articles stored, \(report.skipped.count) skipped, \(claims) claims, \(report.problems.count) errors")
+                print("\(report.stored) articles stored, \(report.skippedCount) skipped, \(report.claims) claims, \(report.problems.count) errors")
             }
             for problem in report.problems { printErr("error: \(problem)") }
             if !report.ok { throw ExitCode.failure }

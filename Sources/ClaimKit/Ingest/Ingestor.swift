@@ -2,6 +2,8 @@ import Foundation
 
 /// What one `claims ingest` run did.
 public struct IngestReport: Sendable {
+    /// Articles stored for the first time, with their claim counts: listed only while the ingestor
+    /// `listsArticles`, counted always.
     public var inserted: [(key: String, claims: Int)] = []
     public var replaced: [(key: String, claims: Int)] = []
     public var skipped: [(key: String, existing: String)] = []
@@ -9,9 +11,21 @@ public struct IngestReport: Sendable {
     public var problems: [String] = []
     /// Bytes of text read.
     public var bytes = 0
+    /// Articles stored, new or replacing an earlier version.
+    public var stored = 0
+    /// Articles skipped because the same content is stored.
+    public var skippedCount = 0
+    /// Claims in the articles stored.
+    public var claims = 0
 
     public var ok: Bool { problems.isEmpty }
-    public var claims: Int { inserted.reduce(0) { $0 + $1.claims } + replaced.reduce(0) { $0 + $1.claims } }
+}
+
+/// What became of one article: reported as it is written, in input order.
+public enum ArticleOutcome: Sendable {
+    case inserted(key: String, claims: Int)
+    case replaced(key: String, claims: Int)
+    case skipped(key: String, existing: String)
 }
 
 /// Reads inputs, splits pages into articles, extracts claims on every core and stores each article
@@ -30,6 +44,11 @@ public struct Ingestor {
     public var batchSize = 1024
     /// Bytes of text read per batch at most, which bounds memory: two batches are in flight at once.
     public var batchBytes = 16 << 20
+    /// Whether the report lists every article; a million-article run counts them and leaves the telling to
+    /// `onArticle`, so the report does not grow with the corpus.
+    public var listsArticles = true
+    /// Called on the ingesting thread as each article is written.
+    public var onArticle: ((ArticleOutcome) -> Void)?
     public let clock = StageClock()
 
     public init(store: ClaimStore, rules: RuleSet) throws(RuleError) {
@@ -45,25 +64,28 @@ public struct Ingestor {
     public func ingest(_ paths: [String]) -> IngestReport {
         var report = IngestReport()
         let reader = InputReader()
-        let (files, problems) = reader.expand(paths)
-        report.problems += problems.map(\.description)
-        var start = 0
+        var walk = reader.walk(paths)
+        var exhausted = false
         var analysed: Analysed?
-        while start < files.count {
+        while !exhausted {
             var documents: [InputDocument] = []
             var bytes = 0
             clock.time(.reading) {
-                while start < files.count && documents.count < batchSize && bytes < batchBytes {
+                while documents.count < batchSize && bytes < batchBytes {
+                    guard let item = walk.next() else {
+                        exhausted = true
+                        break
+                    }
                     do throws(InputProblem) {
-                        let document = try reader.read(files[start])
+                        let document = try reader.read(try item.get())
                         bytes += document.text.utf8.count
                         documents.append(document)
                     } catch {
                         report.problems.append(error.description)
                     }
-                    start += 1
                 }
             }
+            if documents.isEmpty { continue }
             let articles = split(documents, into: &report)
             if let previous = analysed {
                 // The slot is written by the worker before `wait` returns and read only after.
@@ -128,13 +150,27 @@ public struct Ingestor {
         do {
             let outcomes = try clock.time(.storing) { try store.store(batch: batch) }
             for ((article, _), (document, outcome)) in zip(batch, zip(origin, outcomes)) {
+                let told: ArticleOutcome
                 switch outcome {
-                case .success(.inserted(_, let n)): report.inserted.append((article.key, n))
-                case .success(.replaced(_, let n)): report.replaced.append((article.key, n))
-                case .success(.skipped(let existing)): report.skipped.append((article.key, existing))
+                case .success(.inserted(_, let n)):
+                    told = .inserted(key: article.key, claims: n)
+                    report.stored += 1
+                    report.claims += n
+                    if listsArticles { report.inserted.append((article.key, n)) }
+                case .success(.replaced(_, let n)):
+                    told = .replaced(key: article.key, claims: n)
+                    report.stored += 1
+                    report.claims += n
+                    if listsArticles { report.replaced.append((article.key, n)) }
+                case .success(.skipped(let existing)):
+                    told = .skipped(key: article.key, existing: existing)
+                    report.skippedCount += 1
+                    if listsArticles { report.skipped.append((article.key, existing)) }
                 case .failure(let error):
                     report.problems.append("\(document.path): article \(article.key) was not stored: \(error)")
+                    continue
                 }
+                onArticle?(told)
             }
         } catch {
             for (article, _) in batch {

@@ -23,37 +23,17 @@ public struct InputReader {
     public func expand(_ paths: [String]) -> (files: [String], problems: [InputProblem]) {
         var files: [String] = []
         var problems: [InputProblem] = []
-        let fm = FileManager.default
-        for path in paths {
-            if path == "-" {
-                files.append(path)
-                continue
-            }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                problems.append(InputProblem(path: path, message: "no such file or folder; check the path"))
-                continue
-            }
-            if isDir.boolValue {
-                guard let walker = fm.enumerator(atPath: path) else {
-                    problems.append(InputProblem(path: path, message: "cannot read the folder; check its permissions"))
-                    continue
-                }
-                var found: [String] = []
-                while let entry = walker.nextObject() as? String {
-                    if entry.hasSuffix(".txt") { found.append((path as NSString).appendingPathComponent(entry)) }
-                }
-                if found.isEmpty {
-                    problems.append(
-                        InputProblem(path: path, message: "folder holds no .txt files; claims ingests UTF-8 text files named *.txt"))
-                }
-                files += found.sorted()
-            } else {
-                files.append(path)
+        for item in walk(paths) {
+            switch item {
+            case .success(let file): files.append(file)
+            case .failure(let problem): problems.append(problem)
             }
         }
         return (files, problems)
     }
+
+    /// The files behind `paths`, in order, found as they are asked for (see `InputWalk`).
+    public func walk(_ paths: [String]) -> InputWalk { InputWalk(paths) }
 
     /// Reads one file (or stdin for "-") as UTF-8 text.
     public func read(_ path: String) throws(InputProblem) -> InputDocument {

@@ -85,6 +85,31 @@ import Testing
         }
     }
 
+    @Test func aCountingReportTellsEachArticleAsItIsWritten() throws {
+        try withStore { store, scratch in
+            try scratch.write("in/a.txt", Self.text)
+            try scratch.write("in/b.txt", Self.text)
+            try scratch.write("in/c.txt", Self.text.replacingOccurrences(of: "another year", with: "two more years"))
+            var ingestor = try Ingestor(store: store, rules: Fixtures.rules())
+            ingestor.listsArticles = false
+            var told: [String] = []
+            ingestor.onArticle = { outcome in
+                switch outcome {
+                case .inserted(let key, let claims): told.append("inserted \(key) \(claims)")
+                case .replaced(let key, let claims): told.append("replaced \(key) \(claims)")
+                case .skipped(let key, let existing): told.append("skipped \(key) as \(existing)")
+                }
+            }
+            let report = ingestor.ingest([scratch.path("in")])
+            #expect(told == ["inserted a 2", "skipped b as a", "inserted c 2"])
+            #expect(report.inserted.isEmpty && report.skipped.isEmpty, "nothing listed")
+            #expect(report.stored == 2)
+            #expect(report.skippedCount == 1)
+            #expect(report.claims == 4)
+            #expect(try store.count("claims") == 4)
+        }
+    }
+
     @Test func sameContentUnderAnotherNameIsSkipped() throws {
         try withStore { store, scratch in
             let ingestor = try Ingestor(store: store, rules: Fixtures.rules())
@@ -136,7 +161,8 @@ import Testing
             let report = ingestor.ingest([empty, binary, missing])
             #expect(report.inserted.isEmpty)
             #expect(report.problems.count == 3)
-            for (problem, path) in zip(report.problems, [missing, empty, binary]) {
+            // In the order the inputs were given.
+            for (problem, path) in zip(report.problems, [empty, binary, missing]) {
                 #expect(problem.hasPrefix("\(path): "), "\(problem)")
             }
             #expect(try store.counts() == before)

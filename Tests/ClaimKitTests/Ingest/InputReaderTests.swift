@@ -115,6 +115,25 @@ import Testing
         }
     }
 
+    @Test func walkGivesFilesAndProblemsInTheOrderOfTheInputs() throws {
+        try withScratch { scratch in
+            try scratch.write("one/b.txt", "Bravo.")
+            try scratch.write("one/a/z.txt", "Zulu.")
+            try scratch.write("empty/notes.md", "Not an article.")
+            let missing = scratch.path("missing.txt")
+            let items = Array(reader.walk([scratch.path("one"), missing, scratch.path("empty"), "-"]))
+            let root = String(scratch.path("one").dropLast(3))
+            let told = items.map { item -> String in
+                switch item {
+                case .success(let path): return path.replacingOccurrences(of: root, with: "")
+                case .failure(let problem): return "problem: " + problem.path.replacingOccurrences(of: root, with: "")
+                }
+            }
+            // A folder's names in order, its sub-folder where its name sorts; the empty folder's problem at its end.
+            #expect(told == ["one/a/z.txt", "one/b.txt", "problem: missing.txt", "problem: empty", "-"])
+        }
+    }
+
     /// CRLF and lone CR line ends read as "\n", so titles, sentences and offsets work as in any file.
     @Test func carriageReturnsBecomeLineFeeds() throws {
         let reader = InputReader()
