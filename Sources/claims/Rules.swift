@@ -18,7 +18,8 @@ struct RulesCommand: ParsableCommand {
                     if let problem = family.problem {
                         print("warning: rules \(family.ruleIDs.joined(separator: ", ")) begin alike but run one by one, which is slower: \(problem)")
                     } else {
-                        print("family: \(family.ruleIDs.joined(separator: " + ")) run together")
+                        let part = family.parts > 1 ? " (part \(family.part) of \(family.parts): all of them are too large for one pattern)" : ""
+                        print("family: \(family.ruleIDs.joined(separator: " + ")) run together\(part)")
                     }
                 }
             }

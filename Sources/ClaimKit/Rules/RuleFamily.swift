@@ -34,6 +34,8 @@ struct RuleFamily: Sendable {
     /// Why rules that begin alike cannot run together.
     struct Problem: Error {
         let message: String
+        /// The fused pattern is past what PCRE2 compiles as one (64 KB here): halves of the family may fit.
+        var tooLarge = false
     }
 
     /// Fuses `rules[members]` behind their shared prefix; nil when they cannot run together.
@@ -112,7 +114,7 @@ struct RuleFamily: Sendable {
         do {
             pattern = try Pattern(try MacroExpander(vocabulary: vocabulary).expand(body + "(*FAIL)").text)
         } catch let error as Pattern.CompileFailure {
-            return .failure(Problem(message: "together they do not compile: \(error.message)"))
+            return .failure(Problem(message: "together they do not compile: \(error.message)", tooLarge: true))
         } catch {
             return .failure(Problem(message: "together they do not expand: \(error)"))
         }
@@ -152,13 +154,28 @@ struct RuleFamily: Sendable {
     static func plan(_ rules: [Rule], vocabulary: Vocabulary) -> [Step] {
         var steps: [Step] = []
         for group in groups(rules) {
-            if group.count > 1, case .success(let family) = fuse(rules, members: group, vocabulary: vocabulary) {
-                steps.append(.family(family))
-            } else {
-                steps += group.map { .single($0) }
+            for part in parts(rules, group, vocabulary: vocabulary) {
+                if case .success(let family) = part.fused {
+                    steps.append(.family(family))
+                } else {
+                    steps += part.members.map { .single($0) }
+                }
             }
         }
         return steps
+    }
+
+    /// A group fused as one family, or, when that pattern is too large for PCRE2, as its halves in rule
+    /// order (each halved again if need be): two passes over the speaker still beat one per rule.
+    static func parts(_ rules: [Rule], _ group: [Int], vocabulary: Vocabulary) -> [(members: [Int], fused: Result<RuleFamily, Problem>)] {
+        guard group.count > 1 else { return [(group, .failure(Problem(message: "a rule alone")))] }
+        let whole = fuse(rules, members: group, vocabulary: vocabulary)
+        if case .failure(let problem) = whole, problem.tooLarge, group.count >= 4 {
+            let half = group.count / 2
+            return parts(rules, Array(group[..<half]), vocabulary: vocabulary)
+                + parts(rules, Array(group[half...]), vocabulary: vocabulary)
+        }
+        return [(group, whole)]
     }
 
     /// Rules (indexes) grouped by the longest prefix they share, in rule order.
@@ -187,17 +204,21 @@ public struct RuleFamilyNote: Sendable {
     public var ruleIDs: [String]
     /// Why they run one by one, when they do.
     public var problem: String?
+    /// Which part of a family too large for one pattern this is (1 of 1 when it is whole).
+    public var part = 1
+    public var parts = 1
 }
 
 extension RuleSet {
     /// The families the extractor forms: rules that begin alike, with why a family runs rule by rule.
     public func families() -> [RuleFamilyNote] {
-        RuleFamily.groups(rules).filter { $0.count > 1 }.map { group in
-            var note = RuleFamilyNote(ruleIDs: group.map { rules[$0].id })
-            if case .failure(let problem) = RuleFamily.fuse(rules, members: group, vocabulary: vocabulary) {
-                note.problem = problem.message
+        RuleFamily.groups(rules).filter { $0.count > 1 }.flatMap { group in
+            let parts = RuleFamily.parts(rules, group, vocabulary: vocabulary).filter { $0.members.count > 1 }
+            return parts.enumerated().map { i, part in
+                var note = RuleFamilyNote(ruleIDs: part.members.map { rules[$0].id }, part: i + 1, parts: parts.count)
+                if case .failure(let problem) = part.fused { note.problem = problem.message }
+                return note
             }
-            return note
         }
     }
 }
