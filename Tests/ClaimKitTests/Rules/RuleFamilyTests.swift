@@ -80,6 +80,36 @@ import Testing
         #expect(problem?.hasPrefix("together they do not compile") == true, "\(problem ?? "fused at every size")")
     }
 
+    @Test func aFamilyTooLargeForOnePatternRunsAsHalves() throws {
+        let vocabulary = try Fixtures.rules().vocabulary
+        var split = false
+        // Find a size where four rules are too large for one pattern but two fit.
+        for copies in [150, 300, 600, 1200] {
+            let rules = try ["said", "told", "added", "noted"].enumerated().map { i, cue in
+                try Self.rule(
+                    id: "r\(i)", #"(?<speaker>\p{Lu}\w+) \s+ (?<cue>"# + cue + #") \s+ (?<content>(?:[a-z]\d){1,\#(copies)})"#, vocabulary)
+            }
+            guard case .failure(let whole) = RuleFamily.fuse(rules, members: [0, 1, 2, 3], vocabulary: vocabulary), whole.tooLarge,
+                case .success = RuleFamily.fuse(rules, members: [0, 1], vocabulary: vocabulary)
+            else { continue }
+            var set = RuleSet()
+            set.vocabulary = vocabulary
+            set.rules = rules
+            let plan = Extractor(rules: set).plan
+            let families = plan.compactMap { step -> [Int]? in
+                if case .family(let f) = step { return f.members }
+                return nil
+            }
+            #expect(families == [[0, 1], [2, 3]])
+            let notes = set.families()
+            #expect(notes.map(\.ruleIDs) == [["r0", "r1"], ["r2", "r3"]])
+            #expect(notes.map(\.part) == [1, 2] && notes.allSatisfy { $0.parts == 2 && $0.problem == nil })
+            split = true
+            break
+        }
+        #expect(split, "no size made four rules too large for one pattern while two fit")
+    }
+
     @Test func everyRuleRunsOnceInThePlan() throws {
         let rules = try Fixtures.rules()
         let plan = Extractor(rules: rules).plan
