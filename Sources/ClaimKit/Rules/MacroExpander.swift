@@ -90,13 +90,41 @@ struct MacroExpander {
         let body: String
         switch name {
         case "cue", "cue_ing", "cue_base":
-            var cues = vocabulary.cues
-            if let filter { cues = cues.filter { filter.contains($0.stance) } }
-            if cues.isEmpty { return nil }
-            switch name {
-            case "cue": body = Self.alternation(cues.flatMap(\.finiteForms))
-            case "cue_ing": body = Self.alternation(cues.map(\.ing))
-            default: body = Self.alternation(cues.map(\.base))
+            let forms: ([Cue]) -> [String] = { cues in
+                switch name {
+                case "cue": cues.flatMap(\.finiteForms)
+                case "cue_ing": cues.map(\.ing)
+                default: cues.map(\.base)
+                }
+            }
+            guard let filter else {
+                if vocabulary.cues.isEmpty { return nil }
+                body = Self.alternation(forms(vocabulary.cues))
+                break
+            }
+            let kept = vocabulary.cues.filter { filter.contains($0.stance) }
+            let left = vocabulary.cues.filter { !filter.contains($0.stance) }
+            if kept.isEmpty { return nil }
+            if left.isEmpty {
+                guard let all = try define(name, state: &state) else { return nil }
+                body = "(?&\(all))"
+            } else if forms(left).count < forms(kept).count {
+                // Most cues kept: "any cue, but not one of the few left out" compiles to a fraction of a
+                // second word tree, and PCRE2 refuses a compiled pattern past 64 KB.
+                let stances = Set(left.map(\.stance)).sorted().joined(separator: ",")
+                guard let all = try define(name, state: &state),
+                    let excluded = try define(name + ":" + stances, state: &state)
+                else { return nil }
+                // A kept phrase that starts or ends where a left-out one does ("calling for" kept, "calling"
+                // left out) is tried on its own first, since the look-ahead would refuse it.
+                let leftForms = forms(left)
+                let overlapping = forms(kept).filter { form in
+                    leftForms.contains { $0.hasPrefix(form + " ") || form.hasPrefix($0 + " ") }
+                }
+                let first = overlapping.isEmpty ? "" : Self.alternation(overlapping) + "|"
+                body = "(?:" + first + "(?!(?&\(excluded))\\b)(?&\(all)))"
+            } else {
+                body = Self.alternation(forms(kept))
             }
         default:
             if let words = vocabulary.lists[name] {

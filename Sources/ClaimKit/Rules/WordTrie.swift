@@ -21,9 +21,21 @@ struct WordTrie {
     private let root = Node()
 
     init(_ words: [String]) {
+        let present = Set(words)
         for word in words where !word.isEmpty {
+            var units = Self.units(word)
+            // "Critics" and "critics" share one branch under "[Cc]", which PCRE2 compiles to a single
+            // caseless character: lists that name both cases cost half the pattern space.
+            if let first = word.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic {
+                let lower = String(first).lowercased(), upper = String(first).uppercased()
+                let twin = (String(first) == lower ? upper : lower) + word.unicodeScalars.dropFirst().map(String.init).joined()
+                if present.contains(twin) {
+                    if String(first) == lower { continue }
+                    units[0] = "[" + upper + lower + "]"
+                }
+            }
             var node = root
-            for unit in Self.units(word) { node = node.child(unit) }
+            for unit in units { node = node.child(unit) }
             node.isWord = true
         }
     }

@@ -32,6 +32,18 @@ import Testing
         #expect(matches.map { text.string($0.range) } == ["Prime Minister's office", "says"])
     }
 
+    @Test func wordsListedInBothCasesShareOneCaselessBranch() throws {
+        let trie = WordTrie(["critics", "Critics", "experts", "Americans"])
+        #expect(trie.pattern.contains("[Cc]ritics"))
+        let pattern = try Pattern("^" + trie.pattern + "$")
+        for word in ["critics", "Critics", "experts", "Americans"] {
+            #expect(try pattern.firstMatch(in: UTF8Text(word)) != nil, "\(word)")
+        }
+        for other in ["Experts", "americans", "CRITICS", "cRitics"] {
+            #expect(try pattern.firstMatch(in: UTF8Text(other)) == nil, "\(other)")
+        }
+    }
+
     @Test func macroAlternationsUseTheTrieAndKeepDuplicatesOnce() {
         #expect(MacroExpander.alternation(["said", "said", "says"]) == "(?:sa(?:id|ys))")
     }
