@@ -26,8 +26,19 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
+    /// What the resolver found for one claim.
+    public struct Resolution {
+        /// The actor who made the claim, nil when nobody can be found.
+        public var speaker: ActorRef?
+        /// Actors the claim names, with the words naming them.
+        public var targets: [(ByteSpan, ActorRef)]
+        /// For a claim whose rule left the speaker to the sentence ("... and suggested that ..."), the words
+        /// in the sentence that stand for the speaker, where there are some.
+        public var mention: ByteSpan?
+    }
+
     /// The resolved speaker and named targets of each claim, in the claims' order.
-    public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])] {
+    public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [Resolution] {
         resolveArticle(text, claims).claims
     }
 
@@ -51,7 +62,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// Speakers and targets of each claim, and the article's actors.
-    public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])], actors: ArticleActors) {
+    public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [Resolution], actors: ArticleActors) {
         let quotes = ((try? quotePattern.matches(in: text)) ?? []).map(\.range)
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
         var people: People = [:]  // surname -> the persons with it, in order of first full mention
@@ -77,8 +88,8 @@ public struct SpeakerResolver: Sendable {
         func reported(_ position: Int) -> Bool {
             quoted(position) || contents.contains { $0.lowerBound <= position && position < $0.upperBound }
         }
-        var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
-        var previous: (actor: ActorRef, sentence: Int)?
+        var results: [Resolution] = []
+        var previous: (actor: ActorRef, sentence: Int, mention: ByteSpan?)?
         // Genders learned from pronouns: once "she" has meant Novak, "he" does not.
         var learned: [String: String] = [:]
         let sentences = Sentences(text)
@@ -86,6 +97,7 @@ public struct SpeakerResolver: Sendable {
         for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
         for claim in claims {
             var speaker: ActorRef?
+            var mention = claim.speaker
             if let span = claim.speaker {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
@@ -96,9 +108,12 @@ public struct SpeakerResolver: Sendable {
                 let sentence = sentences.index(of: claim.cue.lowerBound)
                 if let previous, previous.sentence == sentence {
                     speaker = previous.actor
+                    mention = previous.mention
                 } else {
                     let start = sentences.starts[sentence]
-                    speaker = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }?.actor
+                    let first = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }
+                    speaker = first?.actor
+                    mention = first?.span
                 }
             }
             if let s = speaker, let span = claim.speaker, s.kind == "person", learned[s.name] == nil {
@@ -109,7 +124,7 @@ public struct SpeakerResolver: Sendable {
                 }
             }
             if let s = speaker {
-                previous = (s, sentences.index(of: claim.cue.lowerBound))
+                previous = (s, sentences.index(of: claim.cue.lowerBound), mention)
                 if let role = s.role { roleHolders.append((role.lowercased(), s, claim.speaker?.lowerBound ?? 0)) }
             }
             var targets: [(ByteSpan, ActorRef)] = []
@@ -121,7 +136,7 @@ public struct SpeakerResolver: Sendable {
             for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
             }
-            results.append((speaker, targets))
+            results.append(Resolution(speaker: speaker, targets: targets, mention: claim.speaker == nil ? mention : nil))
         }
         return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }

@@ -118,4 +118,30 @@ import Testing
         // With the role right, the description on the next line resolves to her.
         #expect(try claim(claims, startingWith: "the checks had cut").speaker == "Petra Novak")
     }
+
+    @Test func secondCueOfASentenceKeepsTheWordsNamingItsSpeaker() throws {
+        // "and suggested" has no speaker of its own: the claim before it in the sentence lends both the
+        // speaker and the words naming it ("He", resolved to Berg).
+        let claims = try analyze(
+            """
+            Ferry fares to rise
+            Mr. Tomas Berg runs the ferry line.
+            He said the fares would rise in May and suggested that the winter timetable would be cut.
+            """)
+        let second = try claim(claims, cue: "suggested", startingWith: "the winter timetable")
+        #expect(second.mention == "He")
+        #expect(second.speaker == "Tomas Berg")
+    }
+
+    @Test func speakerTakenFromTheSentenceIsNamedByItsWords() throws {
+        // No claim before it in the sentence: the first name in the sentence speaks, and names the speaker.
+        let claims = try analyze(
+            """
+            Harbour plan stalls
+            Mayor Ilse Ostrova visited the harbour on Monday and suggested that the dredging could start soon.
+            """)
+        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
+        #expect(found.mention == "Mayor Ilse Ostrova")
+        #expect(found.speaker == "Ilse Ostrova")
+    }
 }
