@@ -104,16 +104,24 @@ public struct SpeakerResolver: Sendable {
                     genders: learned, sentences: sentences, reported: reported)
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the
-                // claim before when that claim is in the same sentence, else the first name in it.
+                // claim before when that claim is in the same sentence, else its first subject pronoun or
+                // name that is neither governed by a preposition nor a possessive.
                 let sentence = sentences.index(of: claim.cue.lowerBound)
                 if let previous, previous.sentence == sentence {
                     speaker = previous.actor
                     mention = previous.mention
                 } else {
                     let start = sentences.starts[sentence]
-                    let first = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }
-                    speaker = first?.actor
-                    mention = first?.span
+                    if let subject = sentenceSubject(text, from: start, to: claim.cue.lowerBound, mentions: mentions, quoted: quoted) {
+                        speaker = subject.actor ?? resolveMention(
+                            text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                            roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                        mention = subject.span
+                    } else {
+                        let first = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }
+                        speaker = first?.actor
+                        mention = first?.span
+                    }
                 }
             }
             if let s = speaker, let span = claim.speaker, s.kind == "person", learned[s.name] == nil {

@@ -144,4 +144,18 @@ import Testing
         #expect(found.mention == "Mayor Ilse Ostrova")
         #expect(found.speaker == "Ilse Ostrova")
     }
+
+    @Test func sentenceSubjectSkipsNamesAfterAPrepositionAndTakesAPronoun() throws {
+        // "with the ferry spokesman Tomas Berg" is no subject; "she" is, and she is Ostrova, the subject of the
+        // sentence before (a spokesman is a man).
+        let claims = try analyze(
+            """
+            Quay reopens
+            Mayor Ilse Ostrova opened the new quay on Friday.
+            At the ceremony with the ferry spokesman Tomas Berg, she visited the crews and suggested that the dredging could start soon.
+            """)
+        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
+        #expect(found.mention == "she")
+        #expect(found.speaker == "Ilse Ostrova")
+    }
 }

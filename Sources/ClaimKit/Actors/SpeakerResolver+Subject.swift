@@ -1,0 +1,52 @@
+extension SpeakerResolver {
+    /// Pronouns that can only be a clause's subject.
+    static let subjectPronouns: Set<String> = ["he", "she", "they"]
+    /// Words after which a name is an object or an adjunct ("in South Carolina", "to Sanders"), not a subject.
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "to", "from", "with", "by", "for", "of", "about", "against", "like", "than", "after",
+        "before", "during", "under", "over", "into", "between", "among", "toward", "towards", "via", "unlike",
+        "despite", "through", "across", "behind", "near", "without", "within", "upon", "onto", "told", "asked",
+    ]
+
+    /// A candidate subject of a sentence: a name found in it or a subject pronoun.
+    struct Subject {
+        var span: ByteSpan
+        var actor: ActorRef?
+    }
+
+    /// The subject of the sentence running from `start` to the cue at `end`: its first subject pronoun or
+    /// name that no preposition governs and that owns nothing ("Obama's plan" is about the plan).
+    /// The sentence alone is read, so this costs no more than the sentence is long.
+    func sentenceSubject(_ text: UTF8Text, from start: Int, to end: Int, mentions: [Mention], quoted: (Int) -> Bool) -> Subject? {
+        let bytes = text.bytes
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        /// The word ending just before byte `position`, lower case, past spaces.
+        func wordBefore(_ position: Int) -> String {
+            var j = position
+            while j > start, bytes[j - 1] == 0x20 { j -= 1 }
+            var i = j
+            while i > start, isLetter(bytes[i - 1]) { i -= 1 }
+            return String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+        }
+        var pronoun: ByteSpan?
+        var i = start
+        while i < end, pronoun == nil {
+            guard isLetter(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < end, isLetter(bytes[j]) { j += 1 }
+            let boundary = i == 0 || bytes[i - 1] < 0x80
+            let word = String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
+            if boundary, Self.subjectPronouns.contains(word), !quoted(i) { pronoun = i..<j }
+            i = j
+        }
+        let name = mentions.first { m in
+            guard m.span.lowerBound >= start, m.span.upperBound <= end else { return false }
+            let words = text.string(m.span)
+            if words.hasSuffix("'s") || words.hasSuffix("’s") { return false }
+            if let first = words.split(separator: " ").first, Self.prepositions.contains(first.lowercased()) { return false }
+            return !Self.prepositions.contains(wordBefore(m.span.lowerBound))
+        }
+        if let pronoun, name.map({ pronoun.lowerBound < $0.span.lowerBound }) ?? true { return Subject(span: pronoun, actor: nil) }
+        return name.map { Subject(span: $0.span, actor: $0.actor) }
+    }
+}
