@@ -50,3 +50,28 @@ extension SpeakerResolver {
         return name.map { Subject(span: $0.span, actor: $0.actor) }
     }
 }
+
+extension SpeakerResolver {
+    /// Words that open a subordinate clause before the main one ("Whenever asked, they ...").
+    static let subordinators: Set<String> = [
+        "while", "whenever", "when", "after", "before", "although", "though", "if", "once", "since", "unless", "until", "because",
+    ]
+
+    /// A sentence that opens with a participle or a subordinator ("Reached by phone, Lee said ...", "Having
+    /// announced it, the judge ...") has its subject after the opening clause, and the opening word names
+    /// nobody. The subject found after the clause's comma, or nil where `span` is no such opening word.
+    func subjectAfterOpeningClause(
+        _ text: UTF8Text, _ span: ByteSpan, sentences: Sentences, mentions: [Mention], people: People, quoted: (Int) -> Bool
+    ) -> Subject? {
+        let words = text.string(span)
+        let lower = words.lowercased()
+        guard !words.contains(" "), words.first?.isUppercase ?? false, sentences.starts[sentences.index(of: span.lowerBound)] == span.lowerBound,
+            Self.subordinators.contains(lower) || (lower.count >= 5 && (lower.hasSuffix("ing") || lower.hasSuffix("ed"))),
+            people[words] == nil, parser.alias(words) == nil
+        else { return nil }
+        let sentence = sentences.index(of: span.lowerBound)
+        let end = sentence + 1 < sentences.starts.count ? sentences.starts[sentence + 1] : text.count
+        guard let comma = text.bytes[span.upperBound..<end].firstIndex(of: UInt8(ascii: ",")), !quoted(comma) else { return nil }
+        return sentenceSubject(text, from: comma + 1, to: end, mentions: mentions, quoted: quoted)
+    }
+}

@@ -32,8 +32,9 @@ public struct SpeakerResolver: Sendable {
         public var speaker: ActorRef?
         /// Actors the claim names, with the words naming them.
         public var targets: [(ByteSpan, ActorRef)]
-        /// For a claim whose rule left the speaker to the sentence ("... and suggested that ..."), the words
-        /// in the sentence that stand for the speaker, where there are some.
+        /// The words in the sentence that stand for the speaker where they are not the rule's: for a claim
+        /// whose rule left the speaker to the sentence ("... and suggested that ...") or took an opening
+        /// word that names nobody ("Reached by phone, ...").
         public var mention: ByteSpan?
     }
 
@@ -98,7 +99,14 @@ public struct SpeakerResolver: Sendable {
         for claim in claims {
             var speaker: ActorRef?
             var mention = claim.speaker
-            if let span = claim.speaker {
+            if let span = claim.speaker,
+                let subject = subjectAfterOpeningClause(text, span, sentences: sentences, mentions: mentions, people: people, quoted: quoted)
+            {
+                speaker = subject.actor ?? resolveMention(
+                    text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                    roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                mention = subject.span
+            } else if let span = claim.speaker {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
                     genders: learned, sentences: sentences, reported: reported)
@@ -124,7 +132,7 @@ public struct SpeakerResolver: Sendable {
                     }
                 }
             }
-            if let s = speaker, let span = claim.speaker, s.kind == "person", learned[s.name] == nil {
+            if let s = speaker, let span = mention, s.kind == "person", learned[s.name] == nil {
                 switch text.string(span).lowercased() {
                 case "he": learned[s.name] = "male"
                 case "she": learned[s.name] = "female"
@@ -144,7 +152,7 @@ public struct SpeakerResolver: Sendable {
             for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
             }
-            results.append(Resolution(speaker: speaker, targets: targets, mention: claim.speaker == nil ? mention : nil))
+            results.append(Resolution(speaker: speaker, targets: targets, mention: mention == claim.speaker ? nil : mention))
         }
         return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }

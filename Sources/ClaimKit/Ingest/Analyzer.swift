@@ -41,9 +41,9 @@ public struct Analyzer: Sendable {
                 continue
             }
             // The stored mention is the words in the sentence that name the speaker, also where the rule
-            // left the speaker to the sentence.
+            // left the speaker to the sentence or took words that name nobody.
             var candidate = found
-            if candidate.speaker == nil { candidate.speaker = r.mention }
+            if let mention = r.mention { candidate.speaker = mention }
             pending.append(ClaimStore.Pending(candidate: candidate, speaker: r.speaker, targets: r.targets))
         }
         extraction.claims = pending.map(\.candidate)

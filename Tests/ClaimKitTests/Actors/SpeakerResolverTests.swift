@@ -158,4 +158,16 @@ import Testing
         #expect(found.mention == "she")
         #expect(found.speaker == "Ilse Ostrova")
     }
+
+    @Test func openingParticipleIsNoSpeakerTheSubjectAfterItIs() throws {
+        // The rule takes the sentence's first word; "Reached by telephone," opens the sentence and names nobody.
+        let claims = try analyze(
+            """
+            Ferry fares
+            Reached by telephone, Tomas Berg rejected the offer, explaining that the fares were fair.
+            """)
+        let found = try claim(claims, cue: "explaining", startingWith: "the fares were fair")
+        #expect(found.mention == "Tomas Berg")
+        #expect(found.speaker == "Tomas Berg")
+    }
 }
