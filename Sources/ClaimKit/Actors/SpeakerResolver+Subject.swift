@@ -75,3 +75,48 @@ extension SpeakerResolver {
         return sentenceSubject(text, from: comma + 1, to: end, mentions: mentions, quoted: quoted)
     }
 }
+
+extension SpeakerResolver {
+    /// Prepositions that attach a place or a body to the person before them ("Sen. Ann Lee of Ohio").
+    static let attachments: Set<String> = ["of", "from", "in", "at"]
+
+    /// A speaker the rule took after "of", "from", "in" or "at" that is a place, a body or a bare single
+    /// word ("Ann Lee, a nurse from Dover, said") belongs to the person that phrase describes, named
+    /// just before it: that person's mention, stretched to the end of the rule's words, or nil.
+    func personBeforeAttachment(
+        _ text: UTF8Text, _ span: ByteSpan, speaker: ActorRef, mentions: [Mention], people: People, quoted: (Int) -> Bool
+    ) -> Mention? {
+        guard speaker.kind != "group", speaker.kind != "person" || (!speaker.name.contains(" ") && people[speaker.name] == nil),
+            !quoted(span.lowerBound)
+        else { return nil }
+        let bytes = text.bytes
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var end = span.lowerBound
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        guard start < end, Self.attachments.contains(String(decoding: bytes[start..<end], as: UTF8.self)) else { return nil }
+        // The nearest name before, joined to the phrase by an apposition or directly, within one clause.
+        guard let index = lastIndex(of: mentions, endingBy: start), case let m = mentions[index], m.actor.kind == "person",
+            start - m.span.upperBound <= 100
+        else { return nil }
+        let gap = bytes[m.span.upperBound..<start]
+        guard gap.allSatisfy({ $0 == 0x20 }) || gap.first == UInt8(ascii: ",") else { return nil }
+        let breaks: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "\""), UInt8(ascii: ":"), 0x0A, 0xE2]
+        guard !gap.contains(where: breaks.contains), !String(decoding: gap, as: UTF8.self).contains(" and ") else { return nil }
+        return Mention(span: m.span.lowerBound..<span.upperBound, actor: m.actor)
+    }
+
+    /// The index of the last mention ending at or before `position`, found by bisection.
+    func lastIndex(of mentions: [Mention], endingBy position: Int) -> Int? {
+        var lo = 0
+        var hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].span.lowerBound < position { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo - 1
+        while i >= 0, mentions[i].span.upperBound > position { i -= 1 }
+        return i >= 0 ? i : nil
+    }
+}

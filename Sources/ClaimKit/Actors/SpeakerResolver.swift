@@ -110,6 +110,10 @@ public struct SpeakerResolver: Sendable {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
                     genders: learned, sentences: sentences, reported: reported)
+                if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
+                    speaker = head.actor
+                    mention = head.span
+                }
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the
                 // claim before when that claim is in the same sentence, else its first subject pronoun or

@@ -170,4 +170,38 @@ import Testing
         #expect(found.mention == "Tomas Berg")
         #expect(found.speaker == "Tomas Berg")
     }
+
+    @Test func placeAfterOfOrFromBelongsToThePersonBeforeIt() throws {
+        // "Vellmar" is where they live, not who speaks; the words naming the speaker run from the name.
+        let claims = try analyze(
+            """
+            Ferry fares
+            Tomas Berg, 75, a retiree in Vellmar, said the fares were fair.
+            Senator Lars Quint of Vellmar, the ferry owner, said the boats were full.
+            """)
+        let retiree = try claim(claims, startingWith: "the fares were fair")
+        #expect(retiree.speaker == "Tomas Berg")
+        #expect(retiree.mention == "Tomas Berg, 75, a retiree in Vellmar")
+        let senator = try claim(claims, startingWith: "the boats were full")
+        #expect(senator.speaker == "Lars Quint")
+        #expect(senator.mention == "Senator Lars Quint of Vellmar")
+    }
+
+    @Test func fullNameAfterOfIsNoPlace() throws {
+        // A person's full name after "of" speaks in its own right; a bare word there is a place.
+        let resolver = try SpeakerResolver(rules: try Fixtures.rules())
+        let text = UTF8Text("Ilse Ostrova, a critic of Tomas Berg, said it. Ilse Ostrova, a critic from Vellmar, said it.")
+        let ostrova = ActorRef(name: "Ilse Ostrova", kind: "person")
+        let berg = ActorRef(name: "Tomas Berg", kind: "person")
+        let mentions = [
+            SpeakerResolver.Mention(span: 0..<12, actor: ostrova), SpeakerResolver.Mention(span: 26..<36, actor: berg),
+            SpeakerResolver.Mention(span: 47..<59, actor: ostrova),
+        ]
+        let person = resolver.personBeforeAttachment(text, 26..<36, speaker: berg, mentions: mentions, people: [:]) { _ in false }
+        #expect(person == nil)
+        let place = resolver.personBeforeAttachment(
+            text, 75..<82, speaker: ActorRef(name: "Vellmar", kind: "person"), mentions: mentions, people: [:]) { _ in false }
+        #expect(place?.actor == ostrova)
+        #expect(place.map { text.string($0.span) } == "Ilse Ostrova, a critic from Vellmar")
+    }
 }
