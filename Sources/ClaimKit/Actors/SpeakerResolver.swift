@@ -106,6 +106,10 @@ public struct SpeakerResolver: Sendable {
                     text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
                     roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
                 mention = subject.span
+            } else if let span = claim.speaker, quoted(span.lowerBound), ["i", "we"].contains(text.string(span).lowercased()) {
+                // "I" or "we" inside a quotation is the quoted speaker talking: the quotation is the claim,
+                // and what it reports in the first person is no claim of anybody named here.
+                speaker = nil
             } else if let span = claim.speaker {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,

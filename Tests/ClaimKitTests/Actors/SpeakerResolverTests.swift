@@ -204,4 +204,29 @@ import Testing
         #expect(place?.actor == ostrova)
         #expect(place.map { text.string($0.span) } == "Ilse Ostrova, a critic from Vellmar")
     }
+
+    @Test func firstPersonInsideAQuotationSpeaksForNobodyNamed() throws {
+        // A cue inside a quotation with "We" as its speaker is the quoted speaker's own words, no claim of
+        // its own; "we" outside quotation marks still resolves.
+        let resolver = try SpeakerResolver(rules: try Fixtures.rules())
+        let source = "Mayor Ilse Ostrova spoke. \"We feel good about the crews,\" she said. We feel the port is ready."
+        let text = UTF8Text(source)
+        func span(_ words: String, from: Int = 0) -> ByteSpan {
+            let bytes = Array(source.utf8)
+            let w = Array(words.utf8)
+            let start = (from...(bytes.count - w.count)).first { Array(bytes[$0..<$0 + w.count]) == w }!
+            return start..<start + w.count
+        }
+        func candidate(speaker: ByteSpan, cue: ByteSpan, content: ByteSpan) -> Candidate {
+            Candidate(
+                ruleID: "test", ruleHash: "", priority: 1, kind: .indirect, stance: "neutral", speaker: speaker, cue: cue,
+                parts: [content], targets: [])
+        }
+        let inside = candidate(speaker: span("We"), cue: span("feel"), content: span("good about the crews"))
+        let outsideWe = span("We", from: 60)
+        let outside = candidate(speaker: outsideWe, cue: span("feel", from: 60), content: span("the port is ready"))
+        let resolved = resolver.resolve(text, [inside, outside])
+        #expect(resolved[0].speaker == nil)
+        #expect(resolved[1].speaker != nil)
+    }
 }
