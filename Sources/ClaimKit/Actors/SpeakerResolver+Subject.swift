@@ -39,12 +39,32 @@ extension SpeakerResolver {
             if boundary, Self.subjectPronouns.contains(word), !quoted(i) { pronoun = i..<j }
             i = j
         }
-        let name = mentions.first { m in
-            guard m.span.lowerBound >= start, m.span.upperBound <= end else { return false }
+        /// A dateline ("WASHINGTON (AP) — ...") says where the story was filed, not who acts.
+        func isDateline(_ m: Mention, _ words: String) -> Bool {
+            guard !words.contains(where: \.isLowercase) else { return false }
+            var j = m.span.upperBound
+            while j < end, bytes[j] == 0x20 { j += 1 }
+            if j < end, bytes[j] == UInt8(ascii: "(") {
+                while j < end, bytes[j] != UInt8(ascii: ")") { j += 1 }
+                j += 1
+                while j < end, bytes[j] == 0x20 { j += 1 }
+            }
+            // An em or en dash, or a hyphen.
+            return j < end && (bytes[j] == UInt8(ascii: "-") || (bytes[j] == 0xE2 && j + 2 < end && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x94 || bytes[j + 2] == 0x93)))
+        }
+        func isSubject(_ m: Mention) -> Bool {
+            guard m.span.upperBound <= end else { return false }
             let words = text.string(m.span)
+            if isDateline(m, words) { return false }
             if words.hasSuffix("'s") || words.hasSuffix("’s") { return false }
             if let first = words.split(separator: " ").first, Self.prepositions.contains(first.lowercased()) { return false }
             return !Self.prepositions.contains(wordBefore(m.span.lowerBound))
+        }
+        var name: Mention?
+        var k = firstIndex(of: mentions, startingAt: start)
+        while name == nil, k < mentions.count, mentions[k].span.lowerBound < end {
+            if isSubject(mentions[k]) { name = mentions[k] }
+            k += 1
         }
         if let pronoun, name.map({ pronoun.lowerBound < $0.span.lowerBound }) ?? true { return Subject(span: pronoun, actor: nil) }
         return name.map { Subject(span: $0.span, actor: $0.actor) }
@@ -107,15 +127,20 @@ extension SpeakerResolver {
         return Mention(span: m.span.lowerBound..<span.upperBound, actor: m.actor)
     }
 
-    /// The index of the last mention ending at or before `position`, found by bisection.
-    func lastIndex(of mentions: [Mention], endingBy position: Int) -> Int? {
+    /// The index of the first mention starting at or after `position`, found by bisection.
+    func firstIndex(of mentions: [Mention], startingAt position: Int) -> Int {
         var lo = 0
         var hi = mentions.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if mentions[mid].span.lowerBound < position { lo = mid + 1 } else { hi = mid }
         }
-        var i = lo - 1
+        return lo
+    }
+
+    /// The index of the last mention ending at or before `position`, found by bisection.
+    func lastIndex(of mentions: [Mention], endingBy position: Int) -> Int? {
+        var i = firstIndex(of: mentions, startingAt: position) - 1
         while i >= 0, mentions[i].span.upperBound > position { i -= 1 }
         return i >= 0 ? i : nil
     }

@@ -110,6 +110,14 @@ public struct SpeakerResolver: Sendable {
                 // "I" or "we" inside a quotation is the quoted speaker talking: the quotation is the claim,
                 // and what it reports in the first person is no claim of anybody named here.
                 speaker = nil
+            } else if let span = claim.speaker,
+                let subject = participleSubject(text, cue: claim.cue, sentences: sentences, mentions: mentions, quoted: quoted),
+                subject.span != span
+            {
+                speaker = subject.actor ?? resolveMention(
+                    text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                    roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                mention = subject.span
             } else if let span = claim.speaker {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
@@ -134,7 +142,8 @@ public struct SpeakerResolver: Sendable {
                             roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
                         mention = subject.span
                     } else {
-                        let first = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }
+                        let k = firstIndex(of: mentions, startingAt: start)
+                        let first = mentions[k...].prefix { $0.span.lowerBound < claim.cue.lowerBound }.first { $0.span.upperBound <= claim.cue.lowerBound }
                         speaker = first?.actor
                         mention = first?.span
                     }
