@@ -6,6 +6,7 @@ public struct SpeakerResolver: Sendable {
     let parser: NameParser
     let mentionPattern: Pattern
     let quotePattern: Pattern
+    let pollPattern: Pattern
 
     /// A name found in running text, outside quotation marks.
     struct Mention {
@@ -19,6 +20,7 @@ public struct SpeakerResolver: Sendable {
         do {
             mentionPattern = try Pattern(try expander.expand("(?:the\\s+)?@{named_person}").text)
             quotePattern = try Pattern(try expander.expand("@{quote}").text)
+            pollPattern = try Pattern(Self.pollSource)
         } catch {
             throw RuleError(
                 code: .unknownVocabulary,
@@ -89,6 +91,7 @@ public struct SpeakerResolver: Sendable {
         func reported(_ position: Int) -> Bool {
             quoted(position) || contents.contains { $0.lowerBound <= position && position < $0.upperBound }
         }
+        let polls = claims.isEmpty ? [] : ((try? pollPattern.matches(in: text)) ?? []).compactMap { $0["np"] ?? $0["np2"] }
         var results: [Resolution] = []
         var previous: (actor: ActorRef, sentence: Int, mention: ByteSpan?)?
         // Genders learned from pronouns: once "she" has meant Novak, "he" does not.
@@ -125,6 +128,11 @@ public struct SpeakerResolver: Sendable {
                 if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
                     speaker = head.actor
                     mention = head.span
+                } else if let poll = pollSpeaking(text, speaker: span, polls: polls, sentences: sentences),
+                    case .description(let words)? = parser.parse(text.string(poll))
+                {
+                    speaker = ActorRef(name: Self.normalise(words), kind: "anonymous")
+                    mention = poll
                 }
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the

@@ -229,4 +229,27 @@ import Testing
         #expect(resolved[0].speaker == nil)
         #expect(resolved[1].speaker != nil)
     }
+
+    @Test func shareOfRespondentsSpeaksThroughThePollNamedWithIt() throws {
+        // The residents answered; the poll named in the same sentence is what reports it.
+        let claims = try analyze(
+            """
+            Port poll
+            According to a Vellmar Herald poll released Monday, 51 percent of residents said the port should reopen.
+            Most residents said the ferries were too slow.
+            """)
+        let polled = try claim(claims, startingWith: "the port should reopen")
+        #expect(polled.mention == "a Vellmar Herald poll released Monday")
+        #expect(polled.speaker == "vellmar herald poll released monday")
+        // No poll in the sentence: the share speaks for itself.
+        #expect(try claim(claims, startingWith: "the ferries were too slow").mention == "Most residents")
+    }
+
+    @Test func sharesAreCountedNotNamed() {
+        #expect(SpeakerResolver.isShare("51 percent of respondents"))
+        #expect(SpeakerResolver.isShare("nearly three in four"))
+        #expect(SpeakerResolver.isShare("about half"))
+        #expect(!SpeakerResolver.isShare("the mayor"))
+        #expect(!SpeakerResolver.isShare("Ilse Ostrova"))
+    }
 }
