@@ -128,6 +128,13 @@ public struct SpeakerResolver: Sendable {
                 if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
                     speaker = head.actor
                     mention = head.span
+                } else if let source = reportingSource(text, claim: claim, speaker: span, sentences: sentences),
+                    let reporter = resolveMention(
+                        text.string(source), at: source.lowerBound, mentions: mentions, people: people, roles: roleHolders,
+                        genders: learned, sentences: sentences, reported: reported)
+                {
+                    speaker = reporter
+                    mention = source
                 } else if let poll = pollSpeaking(text, speaker: span, polls: polls, sentences: sentences),
                     case .description(let words)? = parser.parse(text.string(poll))
                 {

@@ -252,4 +252,19 @@ import Testing
         #expect(!SpeakerResolver.isShare("the mayor"))
         #expect(!SpeakerResolver.isShare("Ilse Ostrova"))
     }
+
+    @Test func quotationCreditedToAReportIsTheReportsClaim() throws {
+        // "according to" right after the attribution names who reports the quoted words.
+        let claims = try analyze(
+            """
+            Port row
+            “The port will reopen in May,” Tomas Berg said at the quay, according to a transcript of the meeting.
+            Tomas Berg said the ferries would run again, according to the harbour office.
+            """)
+        let quoted = try claim(claims, startingWith: "“The port will reopen")
+        #expect(quoted.mention == "a transcript of the meeting")
+        #expect(quoted.speaker == "transcript of the meeting")
+        // After a reported clause the words before "according to" are the clause's, and Berg keeps it.
+        #expect(try claim(claims, startingWith: "the ferries would run again").speaker == "Tomas Berg")
+    }
 }
