@@ -125,7 +125,15 @@ public struct SpeakerResolver: Sendable {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
                     genders: learned, sentences: sentences, reported: reported)
-                if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
+                if ["who", "which"].contains(text.string(span).lowercased()),
+                    let phrase = relativeAntecedent(text, pronoun: span, mentions: mentions),
+                    let antecedent = resolveMention(
+                        text.string(phrase.lowerBound..<span.lowerBound).trimmingCharacters(in: NameParser.trimmed), at: phrase.lowerBound,
+                        mentions: mentions, people: people, roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                {
+                    speaker = antecedent
+                    mention = phrase
+                } else if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
                     speaker = head.actor
                     mention = head.span
                 } else if let source = reportingSource(text, claim: claim, speaker: span, sentences: sentences),

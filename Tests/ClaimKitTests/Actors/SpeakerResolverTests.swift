@@ -267,4 +267,19 @@ import Testing
         // After a reported clause the words before "according to" are the clause's, and Berg keeps it.
         #expect(try claim(claims, startingWith: "the ferries would run again").speaker == "Tomas Berg")
     }
+
+    @Test func relativePronounAfterACommonNounIsThatNoun() throws {
+        // "who" stands for the ferry captains, not for Ostrova, the name seen last.
+        let claims = try analyze(
+            """
+            Port row
+            Mayor Ilse Ostrova met some ferry captains who said the quay was too short.
+            Tomas Berg, who runs the ferry line, said the fares were fair.
+            """)
+        let captains = try claim(claims, startingWith: "the quay was too short")
+        #expect(captains.mention == "some ferry captains who")
+        #expect(captains.speaker == "ferry captains")
+        // After a name, the name is the antecedent.
+        #expect(try claim(claims, startingWith: "the fares were fair").speaker == "Tomas Berg")
+    }
 }
