@@ -115,10 +115,7 @@ public final class ClaimStore {
             SELECT a.id FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
             WHERE l.alias = ? AND (a.kind = ? OR l.manual = 1) ORDER BY l.manual DESC, a.id DESC LIMIT 1
             """, [.text(actor.name), .text(actor.kind)])?.int
-        // A description names the holder of that role in another article only when it says which role it
-        // is ("the German economy minister"); "the man" or "the senator" is somebody else in each article,
-        // and the article's own holder was found when its speakers were resolved.
-        if id == nil, actor.kind == "anonymous", actor.name.split(separator: " ").count >= 2, let role = Optional(actor.name) {
+        if id == nil, actor.kind == "anonymous", let role = Optional(actor.name) {
             id = try db.scalar(
                 "SELECT actor_id FROM actor_roles WHERE role = ? ORDER BY actor_id DESC LIMIT 1", [.text(role)])?.int
         }

@@ -203,16 +203,4 @@ import Testing
             #expect(try store.allClaims() == claimsBefore)
         }
     }
-
-    @Test func bareDescriptionIsNotTheHolderOfThatRoleInAnotherArticle() throws {
-        // "the senator" in one article is not the senator named in another; a description that says which
-        // role it is ("interior minister") still finds that role's holder.
-        try withStore { store, _ in
-            var cache: [ActorRef: Int] = [:]
-            let quint = try store.actorID(ActorRef(name: "Lars Quint", kind: "person", role: "senator"), cache: &cache)
-            let novak = try store.actorID(ActorRef(name: "Petra Novak", kind: "person", role: "interior minister"), cache: &cache)
-            #expect(try store.actorID(ActorRef(name: "senator", kind: "anonymous"), cache: &cache) != quint)
-            #expect(try store.actorID(ActorRef(name: "interior minister", kind: "anonymous"), cache: &cache) == novak)
-        }
-    }
 }
