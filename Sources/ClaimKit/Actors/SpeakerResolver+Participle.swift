@@ -38,3 +38,36 @@ extension SpeakerResolver {
         return subject
     }
 }
+
+extension SpeakerResolver {
+    /// Verbs of a private state: what someone thinks, hopes or plans is known from their saying it.
+    static let privateStates: Set<String> = [
+        "think", "thinks", "thought", "believe", "believes", "believed", "hope", "hopes", "hoped", "feel", "feels", "felt", "expect",
+        "expects", "expected", "plan", "plans", "planned", "know", "knows", "knew", "want", "wants", "wanted", "intend", "intends",
+        "intended", "fear", "fears", "feared", "worry", "worries", "worried", "wish", "wishes", "wished",
+    ]
+    /// Words after which a clause is what someone says.
+    static let sayingWords: Set<String> = ["that", "said", "says", "say", "told", "tells", "added", "adds", "insisted", "argued", "noted"]
+
+    /// "He told reporters that he thought ..." reports what the teller says: a pronoun that thinks or hopes
+    /// right after a verb of saying is the subject who says it, and the words naming the speaker are that
+    /// subject's. The subject, or nil where the claim has no such shape.
+    func sayingSubject(
+        _ text: UTF8Text, pronoun span: ByteSpan, cue: ByteSpan, sentences: Sentences, mentions: [Mention], quoted: (Int) -> Bool
+    ) -> Subject? {
+        guard Self.subjectPronouns.contains(text.string(span).lowercased()), !quoted(span.lowerBound),
+            text.string(cue).lowercased().split(separator: " ").contains(where: { Self.privateStates.contains(String($0)) })
+        else { return nil }
+        let bytes = text.bytes
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var end = span.lowerBound
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        guard Self.sayingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) else { return nil }
+        let sentenceStart = sentences.starts[sentences.index(of: span.lowerBound)]
+        guard let subject = sentenceSubject(text, from: sentenceStart, to: start, mentions: mentions, quoted: quoted), subject.span != span
+        else { return nil }
+        return subject
+    }
+}

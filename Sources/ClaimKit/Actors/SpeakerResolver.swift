@@ -136,6 +136,13 @@ public struct SpeakerResolver: Sendable {
                 } else if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
                     speaker = head.actor
                     mention = head.span
+                } else if let s = speaker,
+                    let teller = sayingSubject(text, pronoun: span, cue: claim.cue, sentences: sentences, mentions: mentions, quoted: quoted),
+                    (teller.actor ?? resolveMention(
+                        text.string(teller.span), at: teller.span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
+                        genders: learned, sentences: sentences, reported: reported))?.name == s.name
+                {
+                    mention = teller.span
                 } else if let source = reportingSource(text, claim: claim, speaker: span, sentences: sentences),
                     let reporter = resolveMention(
                         text.string(source), at: source.lowerBound, mentions: mentions, people: people, roles: roleHolders,

@@ -60,3 +60,25 @@ import Testing
         #expect(found == nil)
     }
 }
+
+/// The subject whose saying reports what a pronoun thinks or hopes.
+@Suite struct SpeakerResolverSayingTests {
+    @Test func pronounThatHopesAfterSaidIsTheSayer() throws {
+        let resolver = try SpeakerResolver(rules: try Fixtures.rules())
+        let source = "Ilse Ostrova opened the quay and said she hoped the ferries would return. She said she would stay."
+        let text = UTF8Text(source)
+        let ostrova = ActorRef(name: "Ilse Ostrova", kind: "person")
+        let mentions = [SpeakerResolver.Mention(span: 0..<12, actor: ostrova)]
+        let sentences = Sentences(text)
+        func at(_ words: String, after: Int = 0) -> ByteSpan {
+            let start = source.utf8.count - source.suffix(from: source.range(of: words, range: source.index(source.startIndex, offsetBy: after)..<source.endIndex)!.lowerBound).utf8.count
+            return start..<start + words.utf8.count
+        }
+        // "she hoped" after "said": Ostrova, who said it.
+        let hoped = resolver.sayingSubject(text, pronoun: at("she"), cue: at("hoped"), sentences: sentences, mentions: mentions) { _ in false }
+        #expect(hoped.map { text.string($0.span) } == "Ilse Ostrova")
+        // "would stay" is no private state: the pronoun keeps its own words.
+        let stay = resolver.sayingSubject(text, pronoun: at("she", after: 75), cue: at("would stay"), sentences: sentences, mentions: mentions) { _ in false }
+        #expect(stay == nil)
+    }
+}
