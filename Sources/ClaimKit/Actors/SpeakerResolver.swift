@@ -6,6 +6,7 @@ public struct SpeakerResolver: Sendable {
     let parser: NameParser
     let mentionPattern: Pattern
     let quotePattern: Pattern
+    let pollPattern: Pattern
 
     /// A name found in running text, outside quotation marks.
     struct Mention {
@@ -19,6 +20,7 @@ public struct SpeakerResolver: Sendable {
         do {
             mentionPattern = try Pattern(try expander.expand("(?:the\\s+)?@{named_person}").text)
             quotePattern = try Pattern(try expander.expand("@{quote}").text)
+            pollPattern = try Pattern(Self.pollSource)
         } catch {
             throw RuleError(
                 code: .unknownVocabulary,
@@ -26,8 +28,20 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
+    /// What the resolver found for one claim.
+    public struct Resolution {
+        /// The actor who made the claim, nil when nobody can be found.
+        public var speaker: ActorRef?
+        /// Actors the claim names, with the words naming them.
+        public var targets: [(ByteSpan, ActorRef)]
+        /// The words in the sentence that stand for the speaker where they are not the rule's: for a claim
+        /// whose rule left the speaker to the sentence ("... and suggested that ...") or took an opening
+        /// word that names nobody ("Reached by phone, ...").
+        public var mention: ByteSpan?
+    }
+
     /// The resolved speaker and named targets of each claim, in the claims' order.
-    public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])] {
+    public func resolve(_ text: UTF8Text, _ claims: [Candidate]) -> [Resolution] {
         resolveArticle(text, claims).claims
     }
 
@@ -51,7 +65,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// Speakers and targets of each claim, and the article's actors.
-    public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [(speaker: ActorRef?, targets: [(ByteSpan, ActorRef)])], actors: ArticleActors) {
+    public func resolveArticle(_ text: UTF8Text, _ claims: [Candidate]) -> (claims: [Resolution], actors: ArticleActors) {
         let quotes = ((try? quotePattern.matches(in: text)) ?? []).map(\.range)
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
         var people: People = [:]  // surname -> the persons with it, in order of first full mention
@@ -77,8 +91,9 @@ public struct SpeakerResolver: Sendable {
         func reported(_ position: Int) -> Bool {
             quoted(position) || contents.contains { $0.lowerBound <= position && position < $0.upperBound }
         }
-        var results: [(ActorRef?, [(ByteSpan, ActorRef)])] = []
-        var previous: (actor: ActorRef, sentence: Int)?
+        let polls = claims.isEmpty ? [] : ((try? pollPattern.matches(in: text)) ?? []).compactMap { $0["np"] ?? $0["np2"] }
+        var results: [Resolution] = []
+        var previous: (actor: ActorRef, sentence: Int, mention: ByteSpan?)?
         // Genders learned from pronouns: once "she" has meant Novak, "he" does not.
         var learned: [String: String] = [:]
         let sentences = Sentences(text)
@@ -86,22 +101,85 @@ public struct SpeakerResolver: Sendable {
         for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
         for claim in claims {
             var speaker: ActorRef?
-            if let span = claim.speaker {
+            var mention = claim.speaker
+            if let span = claim.speaker,
+                let subject = subjectAfterOpeningClause(text, span, sentences: sentences, mentions: mentions, people: people, quoted: quoted)
+            {
+                speaker = subject.actor ?? resolveMention(
+                    text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                    roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                mention = subject.span
+            } else if let span = claim.speaker, quoted(span.lowerBound), ["i", "we"].contains(text.string(span).lowercased()) {
+                // "I" or "we" inside a quotation is the quoted speaker talking: the quotation is the claim,
+                // and what it reports in the first person is no claim of anybody named here.
+                speaker = nil
+            } else if let span = claim.speaker,
+                let subject = participleSubject(text, cue: claim.cue, sentences: sentences, mentions: mentions, quoted: quoted),
+                subject.span != span
+            {
+                speaker = subject.actor ?? resolveMention(
+                    text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                    roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                mention = subject.span
+            } else if let span = claim.speaker {
                 speaker = resolveMention(
                     text.string(span), at: span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
                     genders: learned, sentences: sentences, reported: reported)
+                if ["who", "which"].contains(text.string(span).lowercased()),
+                    let phrase = relativeAntecedent(text, pronoun: span, mentions: mentions),
+                    let antecedent = resolveMention(
+                        text.string(phrase.lowerBound..<span.lowerBound).trimmingCharacters(in: NameParser.trimmed), at: phrase.lowerBound,
+                        mentions: mentions, people: people, roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                {
+                    speaker = antecedent
+                    mention = phrase
+                } else if let s = speaker, let head = personBeforeAttachment(text, span, speaker: s, mentions: mentions, people: people, quoted: quoted) {
+                    speaker = head.actor
+                    mention = head.span
+                } else if let s = speaker,
+                    let teller = sayingSubject(text, pronoun: span, cue: claim.cue, sentences: sentences, mentions: mentions, quoted: quoted),
+                    (teller.actor ?? resolveMention(
+                        text.string(teller.span), at: teller.span.lowerBound, mentions: mentions, people: people, roles: roleHolders,
+                        genders: learned, sentences: sentences, reported: reported))?.name == s.name
+                {
+                    mention = teller.span
+                } else if let source = reportingSource(text, claim: claim, speaker: span, sentences: sentences),
+                    let reporter = resolveMention(
+                        text.string(source), at: source.lowerBound, mentions: mentions, people: people, roles: roleHolders,
+                        genders: learned, sentences: sentences, reported: reported)
+                {
+                    speaker = reporter
+                    mention = source
+                } else if let poll = pollSpeaking(text, speaker: span, polls: polls, sentences: sentences),
+                    case .description(let words)? = parser.parse(text.string(poll))
+                {
+                    speaker = ActorRef(name: Self.normalise(words), kind: "anonymous")
+                    mention = poll
+                }
             } else {
                 // "... and suggested that ...": the subject of this sentence, which is the speaker of the
-                // claim before when that claim is in the same sentence, else the first name in it.
+                // claim before when that claim is in the same sentence, else its first subject pronoun or
+                // name that is neither governed by a preposition nor a possessive.
                 let sentence = sentences.index(of: claim.cue.lowerBound)
                 if let previous, previous.sentence == sentence {
                     speaker = previous.actor
+                    mention = previous.mention
                 } else {
                     let start = sentences.starts[sentence]
-                    speaker = mentions.first { $0.span.lowerBound >= start && $0.span.upperBound <= claim.cue.lowerBound }?.actor
+                    if let subject = sentenceSubject(text, from: start, to: claim.cue.lowerBound, mentions: mentions, quoted: quoted) {
+                        speaker = subject.actor ?? resolveMention(
+                            text.string(subject.span), at: subject.span.lowerBound, mentions: mentions, people: people,
+                            roles: roleHolders, genders: learned, sentences: sentences, reported: reported)
+                        mention = subject.span
+                    } else {
+                        let k = firstIndex(of: mentions, startingAt: start)
+                        let first = mentions[k...].prefix { $0.span.lowerBound < claim.cue.lowerBound }.first { $0.span.upperBound <= claim.cue.lowerBound }
+                        speaker = first?.actor
+                        mention = first?.span
+                    }
                 }
             }
-            if let s = speaker, let span = claim.speaker, s.kind == "person", learned[s.name] == nil {
+            if let s = speaker, let span = mention, s.kind == "person", learned[s.name] == nil {
                 switch text.string(span).lowercased() {
                 case "he": learned[s.name] = "male"
                 case "she": learned[s.name] = "female"
@@ -109,7 +187,7 @@ public struct SpeakerResolver: Sendable {
                 }
             }
             if let s = speaker {
-                previous = (s, sentences.index(of: claim.cue.lowerBound))
+                previous = (s, sentences.index(of: claim.cue.lowerBound), mention)
                 if let role = s.role { roleHolders.append((role.lowercased(), s, claim.speaker?.lowerBound ?? 0)) }
             }
             var targets: [(ByteSpan, ActorRef)] = []
@@ -121,7 +199,7 @@ public struct SpeakerResolver: Sendable {
             for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
             }
-            results.append((speaker, targets))
+            results.append(Resolution(speaker: speaker, targets: targets, mention: mention == claim.speaker ? nil : mention))
         }
         return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }

@@ -34,12 +34,16 @@ public struct Analyzer: Sendable {
         }
         let (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
         var pending: [ClaimStore.Pending] = []
-        for (candidate, r) in zip(extraction.claims, resolved) {
+        for (found, r) in zip(extraction.claims, resolved) {
             // A claim nobody can be found to have made is no claim.
             guard r.speaker != nil else {
-                extraction.dropped.append((candidate, DropReason.noSpeaker))
+                extraction.dropped.append((found, DropReason.noSpeaker))
                 continue
             }
+            // The stored mention is the words in the sentence that name the speaker, also where the rule
+            // left the speaker to the sentence or took words that name nobody.
+            var candidate = found
+            if let mention = r.mention { candidate.speaker = mention }
             pending.append(ClaimStore.Pending(candidate: candidate, speaker: r.speaker, targets: r.targets))
         }
         extraction.claims = pending.map(\.candidate)

@@ -118,4 +118,168 @@ import Testing
         // With the role right, the description on the next line resolves to her.
         #expect(try claim(claims, startingWith: "the checks had cut").speaker == "Petra Novak")
     }
+
+    @Test func secondCueOfASentenceKeepsTheWordsNamingItsSpeaker() throws {
+        // "and suggested" has no speaker of its own: the claim before it in the sentence lends both the
+        // speaker and the words naming it ("He", resolved to Berg).
+        let claims = try analyze(
+            """
+            Ferry fares to rise
+            Mr. Tomas Berg runs the ferry line.
+            He said the fares would rise in May and suggested that the winter timetable would be cut.
+            """)
+        let second = try claim(claims, cue: "suggested", startingWith: "the winter timetable")
+        #expect(second.mention == "He")
+        #expect(second.speaker == "Tomas Berg")
+    }
+
+    @Test func speakerTakenFromTheSentenceIsNamedByItsWords() throws {
+        // No claim before it in the sentence: the first name in the sentence speaks, and names the speaker.
+        let claims = try analyze(
+            """
+            Harbour plan stalls
+            Mayor Ilse Ostrova visited the harbour on Monday and suggested that the dredging could start soon.
+            """)
+        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
+        #expect(found.mention == "Mayor Ilse Ostrova")
+        #expect(found.speaker == "Ilse Ostrova")
+    }
+
+    @Test func sentenceSubjectSkipsNamesAfterAPrepositionAndTakesAPronoun() throws {
+        // "with the ferry spokesman Tomas Berg" is no subject; "she" is, and she is Ostrova, the subject of the
+        // sentence before (a spokesman is a man).
+        let claims = try analyze(
+            """
+            Quay reopens
+            Mayor Ilse Ostrova opened the new quay on Friday.
+            At the ceremony with the ferry spokesman Tomas Berg, she visited the crews and suggested that the dredging could start soon.
+            """)
+        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
+        #expect(found.mention == "she")
+        #expect(found.speaker == "Ilse Ostrova")
+    }
+
+    @Test func openingParticipleIsNoSpeakerTheSubjectAfterItIs() throws {
+        // The rule takes the sentence's first word; "Reached by telephone," opens the sentence and names nobody.
+        let claims = try analyze(
+            """
+            Ferry fares
+            Reached by telephone, Tomas Berg rejected the offer, explaining that the fares were fair.
+            """)
+        let found = try claim(claims, cue: "explaining", startingWith: "the fares were fair")
+        #expect(found.mention == "Tomas Berg")
+        #expect(found.speaker == "Tomas Berg")
+    }
+
+    @Test func placeAfterOfOrFromBelongsToThePersonBeforeIt() throws {
+        // "Vellmar" is where they live, not who speaks; the words naming the speaker run from the name.
+        let claims = try analyze(
+            """
+            Ferry fares
+            Tomas Berg, 75, a retiree in Vellmar, said the fares were fair.
+            Senator Lars Quint of Vellmar, the ferry owner, said the boats were full.
+            """)
+        let retiree = try claim(claims, startingWith: "the fares were fair")
+        #expect(retiree.speaker == "Tomas Berg")
+        #expect(retiree.mention == "Tomas Berg, 75, a retiree in Vellmar")
+        let senator = try claim(claims, startingWith: "the boats were full")
+        #expect(senator.speaker == "Lars Quint")
+        #expect(senator.mention == "Senator Lars Quint of Vellmar")
+    }
+
+    @Test func fullNameAfterOfIsNoPlace() throws {
+        // A person's full name after "of" speaks in its own right; a bare word there is a place.
+        let resolver = try SpeakerResolver(rules: try Fixtures.rules())
+        let text = UTF8Text("Ilse Ostrova, a critic of Tomas Berg, said it. Ilse Ostrova, a critic from Vellmar, said it.")
+        let ostrova = ActorRef(name: "Ilse Ostrova", kind: "person")
+        let berg = ActorRef(name: "Tomas Berg", kind: "person")
+        let mentions = [
+            SpeakerResolver.Mention(span: 0..<12, actor: ostrova), SpeakerResolver.Mention(span: 26..<36, actor: berg),
+            SpeakerResolver.Mention(span: 47..<59, actor: ostrova),
+        ]
+        let person = resolver.personBeforeAttachment(text, 26..<36, speaker: berg, mentions: mentions, people: [:]) { _ in false }
+        #expect(person == nil)
+        let place = resolver.personBeforeAttachment(
+            text, 75..<82, speaker: ActorRef(name: "Vellmar", kind: "person"), mentions: mentions, people: [:]) { _ in false }
+        #expect(place?.actor == ostrova)
+        #expect(place.map { text.string($0.span) } == "Ilse Ostrova, a critic from Vellmar")
+    }
+
+    @Test func firstPersonInsideAQuotationSpeaksForNobodyNamed() throws {
+        // A cue inside a quotation with "We" as its speaker is the quoted speaker's own words, no claim of
+        // its own; "we" outside quotation marks still resolves.
+        let resolver = try SpeakerResolver(rules: try Fixtures.rules())
+        let source = "Mayor Ilse Ostrova spoke. \"We feel good about the crews,\" she said. We feel the port is ready."
+        let text = UTF8Text(source)
+        func span(_ words: String, from: Int = 0) -> ByteSpan {
+            let bytes = Array(source.utf8)
+            let w = Array(words.utf8)
+            let start = (from...(bytes.count - w.count)).first { Array(bytes[$0..<$0 + w.count]) == w }!
+            return start..<start + w.count
+        }
+        func candidate(speaker: ByteSpan, cue: ByteSpan, content: ByteSpan) -> Candidate {
+            Candidate(
+                ruleID: "test", ruleHash: "", priority: 1, kind: .indirect, stance: "neutral", speaker: speaker, cue: cue,
+                parts: [content], targets: [])
+        }
+        let inside = candidate(speaker: span("We"), cue: span("feel"), content: span("good about the crews"))
+        let outsideWe = span("We", from: 60)
+        let outside = candidate(speaker: outsideWe, cue: span("feel", from: 60), content: span("the port is ready"))
+        let resolved = resolver.resolve(text, [inside, outside])
+        #expect(resolved[0].speaker == nil)
+        #expect(resolved[1].speaker != nil)
+    }
+
+    @Test func shareOfRespondentsSpeaksThroughThePollNamedWithIt() throws {
+        // The residents answered; the poll named in the same sentence is what reports it.
+        let claims = try analyze(
+            """
+            Port poll
+            According to a Vellmar Herald poll released Monday, 51 percent of residents said the port should reopen.
+            Most residents said the ferries were too slow.
+            """)
+        let polled = try claim(claims, startingWith: "the port should reopen")
+        #expect(polled.mention == "a Vellmar Herald poll released Monday")
+        #expect(polled.speaker == "vellmar herald poll released monday")
+        // No poll in the sentence: the share speaks for itself.
+        #expect(try claim(claims, startingWith: "the ferries were too slow").mention == "Most residents")
+    }
+
+    @Test func sharesAreCountedNotNamed() {
+        #expect(SpeakerResolver.isShare("51 percent of respondents"))
+        #expect(SpeakerResolver.isShare("nearly three in four"))
+        #expect(SpeakerResolver.isShare("about half"))
+        #expect(!SpeakerResolver.isShare("the mayor"))
+        #expect(!SpeakerResolver.isShare("Ilse Ostrova"))
+    }
+
+    @Test func quotationCreditedToAReportIsTheReportsClaim() throws {
+        // "according to" right after the attribution names who reports the quoted words.
+        let claims = try analyze(
+            """
+            Port row
+            “The port will reopen in May,” Tomas Berg said at the quay, according to a transcript of the meeting.
+            Tomas Berg said the ferries would run again, according to the harbour office.
+            """)
+        let quoted = try claim(claims, startingWith: "“The port will reopen")
+        #expect(quoted.mention == "a transcript of the meeting")
+        #expect(quoted.speaker == "transcript of the meeting")
+        // After a reported clause the words before "according to" are the clause's, and Berg keeps it.
+        #expect(try claim(claims, startingWith: "the ferries would run again").speaker == "Tomas Berg")
+    }
+
+    @Test func relativePronounAfterACommonNounIsThatNoun() throws {
+        // "who" stands for the ferry captains, not for Ostrova, the name seen last.
+        let claims = try analyze(
+            """
+            Port row
+            Mayor Ilse Ostrova met some ferry captains who said the quay was too short.
+            Tomas Berg, who runs the ferry line, said the fares were fair.
+            """)
+        let captains = try claim(claims, startingWith: "the quay was too short")
+        #expect(captains.mention == "some ferry captains who")
+        #expect(captains.speaker == "ferry captains")
+        // After a name, the name is the antecedent.
+        #expect(try claim(claims, startingWith: "the fares were fair").speaker == "Tomas Berg")
+    }
 }
