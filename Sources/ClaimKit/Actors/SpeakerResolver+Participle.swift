@@ -58,13 +58,8 @@ extension SpeakerResolver {
         guard Self.subjectPronouns.contains(text.string(span).lowercased()), !quoted(span.lowerBound),
             text.string(cue).lowercased().split(separator: " ").contains(where: { Self.privateStates.contains(String($0)) })
         else { return nil }
-        let bytes = text.bytes
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
-        var end = span.lowerBound
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-        var start = end
-        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
-        guard Self.sayingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self).lowercased()) else { return nil }
+        let (start, word) = Self.wordBefore(text.bytes, span.lowerBound)
+        guard Self.sayingWords.contains(word.lowercased()) else { return nil }
         let sentenceStart = sentences.starts[sentences.index(of: span.lowerBound)]
         guard let subject = sentenceSubject(text, from: sentenceStart, to: start, mentions: mentions, quoted: quoted), subject.span != span
         else { return nil }

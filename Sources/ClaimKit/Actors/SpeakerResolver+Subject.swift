@@ -100,6 +100,17 @@ extension SpeakerResolver {
     /// Prepositions that attach a place or a body to the person before them ("Sen. Ann Lee of Ohio").
     static let attachments: Set<String> = ["of", "from", "in", "at"]
 
+    /// The ASCII word that ends just before `offset` (spaces between skipped): where it starts, and the
+    /// word, empty where none does.
+    static func wordBefore(_ bytes: [UInt8], _ offset: Int) -> (start: Int, word: String) {
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var end = offset
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        return (start, String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
     /// A speaker the rule took after "of", "from", "in" or "at" that is a place, a body or a bare single
     /// word ("Ann Lee, a nurse from Dover, said") belongs to the person that phrase describes, named
     /// just before it: that person's mention, stretched to the end of the rule's words, or nil.
@@ -110,12 +121,8 @@ extension SpeakerResolver {
             !quoted(span.lowerBound)
         else { return nil }
         let bytes = text.bytes
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
-        var end = span.lowerBound
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-        var start = end
-        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
-        guard start < end, Self.attachments.contains(String(decoding: bytes[start..<end], as: UTF8.self)) else { return nil }
+        let (start, word) = Self.wordBefore(bytes, span.lowerBound)
+        guard Self.attachments.contains(word) else { return nil }
         // The nearest name before, joined to the phrase by an apposition or directly, within one clause.
         guard let index = lastIndex(of: mentions, endingBy: start), case let m = mentions[index], m.actor.kind == "person",
             start - m.span.upperBound <= 100
