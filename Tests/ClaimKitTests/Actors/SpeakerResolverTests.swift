@@ -133,42 +133,47 @@ import Testing
         #expect(second.speaker == "Tomas Berg")
     }
 
-    @Test func speakerTakenFromTheSentenceIsNamedByItsWords() throws {
-        // No claim before it in the sentence: the first name in the sentence speaks, and names the speaker.
-        let claims = try analyze(
-            """
-            Harbour plan stalls
-            Mayor Ilse Ostrova visited the harbour on Monday and suggested that the dredging could start soon.
-            """)
-        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
-        #expect(found.mention == "Mayor Ilse Ostrova")
-        #expect(found.speaker == "Ilse Ostrova")
+    /// A claim whose speaker comes from the sentence rather than the rule: its text, cue and content start,
+    /// and the words and the actor that must name its speaker.
+    struct SubjectCase: Sendable, CustomStringConvertible {
+        var text: String
+        var cue: String
+        var content: String
+        var mention: String
+        var speaker: String
+        var description: String { mention + " " + cue }
     }
 
-    @Test func sentenceSubjectSkipsNamesAfterAPrepositionAndTakesAPronoun() throws {
+    static let subjectCases = [
+        // No claim before it in the sentence: the first name in the sentence speaks, and names the speaker.
+        SubjectCase(
+            text: """
+                Harbour plan stalls
+                Mayor Ilse Ostrova visited the harbour on Monday and suggested that the dredging could start soon.
+                """,
+            cue: "suggested", content: "the dredging", mention: "Mayor Ilse Ostrova", speaker: "Ilse Ostrova"),
         // "with the ferry spokesman Tomas Berg" is no subject; "she" is, and she is Ostrova, the subject of the
         // sentence before (a spokesman is a man).
-        let claims = try analyze(
-            """
-            Quay reopens
-            Mayor Ilse Ostrova opened the new quay on Friday.
-            At the ceremony with the ferry spokesman Tomas Berg, she visited the crews and suggested that the dredging could start soon.
-            """)
-        let found = try claim(claims, cue: "suggested", startingWith: "the dredging")
-        #expect(found.mention == "she")
-        #expect(found.speaker == "Ilse Ostrova")
-    }
-
-    @Test func openingParticipleIsNoSpeakerTheSubjectAfterItIs() throws {
+        SubjectCase(
+            text: """
+                Quay reopens
+                Mayor Ilse Ostrova opened the new quay on Friday.
+                At the ceremony with the ferry spokesman Tomas Berg, she visited the crews and suggested that the dredging could start soon.
+                """,
+            cue: "suggested", content: "the dredging", mention: "she", speaker: "Ilse Ostrova"),
         // The rule takes the sentence's first word; "Reached by telephone," opens the sentence and names nobody.
-        let claims = try analyze(
-            """
-            Ferry fares
-            Reached by telephone, Tomas Berg rejected the offer, explaining that the fares were fair.
-            """)
-        let found = try claim(claims, cue: "explaining", startingWith: "the fares were fair")
-        #expect(found.mention == "Tomas Berg")
-        #expect(found.speaker == "Tomas Berg")
+        SubjectCase(
+            text: """
+                Ferry fares
+                Reached by telephone, Tomas Berg rejected the offer, explaining that the fares were fair.
+                """,
+            cue: "explaining", content: "the fares were fair", mention: "Tomas Berg", speaker: "Tomas Berg"),
+    ]
+
+    @Test(arguments: subjectCases) func speakerFromTheSentenceIsItsSubject(_ example: SubjectCase) throws {
+        let found = try claim(try analyze(example.text), cue: example.cue, startingWith: example.content)
+        #expect(found.mention == example.mention)
+        #expect(found.speaker == example.speaker)
     }
 
     @Test func placeAfterOfOrFromBelongsToThePersonBeforeIt() throws {
