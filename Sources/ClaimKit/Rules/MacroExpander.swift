@@ -146,9 +146,18 @@ struct MacroExpander {
 
     /// One group that matches any of `words`, the longer where one is a prefix of another ("Prime
     /// Minister" over "Prime"), factored by prefix so that PCRE2 compares each character once.
+    ///
+    /// Every rule and every fused family expands the same lists again, so the groups are kept by word list:
+    /// building the trees again was a third of the instructions of loading the rules.
     static func alternation(_ words: [String]) -> String {
-        WordTrie(Array(Set(words)).sorted()).pattern
+        let key = words.joined(separator: "\u{1}")
+        if let known = alternations.withLock({ $0[key] }) { return known }
+        let pattern = WordTrie(Array(Set(words)).sorted()).pattern
+        alternations.withLock { $0[key] = pattern }
+        return pattern
     }
+
+    private static let alternations = Mutex<[String: String]>([:])
 
     /// Escapes a word for extended-mode PCRE2; a space matches any run of white space.
     static func escape(_ word: String) -> String {
@@ -167,3 +176,4 @@ struct MacroExpander {
 }
 
 import Foundation
+import Synchronization
