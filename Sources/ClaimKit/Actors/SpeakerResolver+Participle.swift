@@ -10,7 +10,7 @@ extension SpeakerResolver {
         _ text: UTF8Text, cue: ByteSpan, sentences: Sentences, mentions: [Mention], quoted: (Int) -> Bool
     ) -> Subject? {
         let bytes = text.bytes
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        let isLetter = Self.isLetter
         var cueEnd = cue.lowerBound
         while cueEnd < cue.upperBound, isLetter(bytes[cueEnd]) { cueEnd += 1 }
         // "According to" ends like a participle but names its source after it.

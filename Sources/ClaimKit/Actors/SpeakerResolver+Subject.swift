@@ -19,15 +19,7 @@ extension SpeakerResolver {
     /// The sentence alone is read, so this costs no more than the sentence is long.
     func sentenceSubject(_ text: UTF8Text, from start: Int, to end: Int, mentions: [Mention], quoted: (Int) -> Bool) -> Subject? {
         let bytes = text.bytes
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
-        /// The word ending just before byte `position`, lower case, past spaces.
-        func wordBefore(_ position: Int) -> String {
-            var j = position
-            while j > start, bytes[j - 1] == 0x20 { j -= 1 }
-            var i = j
-            while i > start, isLetter(bytes[i - 1]) { i -= 1 }
-            return String(decoding: bytes[i..<j], as: UTF8.self).lowercased()
-        }
+        let isLetter = Self.isLetter
         var pronoun: ByteSpan?
         var i = start
         while i < end, pronoun == nil {
@@ -58,7 +50,7 @@ extension SpeakerResolver {
             if isDateline(m, words) { return false }
             if words.hasSuffix("'s") || words.hasSuffix("’s") { return false }
             if let first = words.split(separator: " ").first, Self.prepositions.contains(first.lowercased()) { return false }
-            return !Self.prepositions.contains(wordBefore(m.span.lowerBound))
+            return !Self.prepositions.contains(Self.wordBefore(bytes, m.span.lowerBound, from: start).word.lowercased())
         }
         var name: Mention?
         var k = firstIndex(of: mentions, startingAt: start)
@@ -102,14 +94,16 @@ extension SpeakerResolver {
 
     /// The ASCII word that ends just before `offset` (spaces between skipped): where it starts, and the
     /// word, empty where none does.
-    static func wordBefore(_ bytes: [UInt8], _ offset: Int) -> (start: Int, word: String) {
-        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    static func wordBefore(_ bytes: [UInt8], _ offset: Int, from floor: Int = 0) -> (start: Int, word: String) {
         var end = offset
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        while end > floor, bytes[end - 1] == 0x20 { end -= 1 }
         var start = end
-        while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+        while start > floor, isLetter(bytes[start - 1]) { start -= 1 }
         return (start, String(decoding: bytes[start..<end], as: UTF8.self))
     }
+
+    /// An ASCII letter: the words these checks look for are English function words and verbs.
+    static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     /// A speaker the rule took after "of", "from", "in" or "at" that is a place, a body or a bare single
     /// word ("Ann Lee, a nurse from Dover, said") belongs to the person that phrase describes, named

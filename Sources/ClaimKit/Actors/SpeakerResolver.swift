@@ -143,13 +143,6 @@ public struct SpeakerResolver: Sendable {
                         genders: learned, sentences: sentences, reported: reported))?.name == s.name
                 {
                     mention = teller.span
-                } else if let source = reportingSource(text, claim: claim, speaker: span, sentences: sentences),
-                    let reporter = resolveMention(
-                        text.string(source), at: source.lowerBound, mentions: mentions, people: people, roles: roleHolders,
-                        genders: learned, sentences: sentences, reported: reported)
-                {
-                    speaker = reporter
-                    mention = source
                 } else if let poll = pollSpeaking(text, speaker: span, polls: polls, sentences: sentences),
                     case .description(let words)? = parser.parse(text.string(poll))
                 {

@@ -266,7 +266,7 @@ import Testing
             “The port will reopen in May,” Tomas Berg said at the quay, according to a transcript of the meeting.
             Tomas Berg said the ferries would run again, according to the harbour office.
             """)
-        // Whichever finds it, the quote-said-according-to rule or the resolver after a plain "said".
+        // The quote-said-according-to rule takes the quotation with its reporting source.
         let quoted = try #require(claims.first { $0.parts.first?.hasPrefix("“The port will reopen") ?? false }, "\(claims)")
         #expect(quoted.mention == "a transcript of the meeting")
         #expect(quoted.speaker == "transcript of the meeting")
