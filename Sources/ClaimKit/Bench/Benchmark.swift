@@ -186,6 +186,7 @@ public struct Benchmark {
         progress("copying claims until the database holds \(target)")
         try store.db.transaction {
             while count < target {
+                let last = try store.db.scalar("SELECT max(id) FROM claims")?.int ?? 0
                 try store.db.run(
                     """
                     INSERT INTO claims(article_id, speaker_id, speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text,
@@ -194,6 +195,8 @@ public struct Benchmark {
                         content_start, content_end, content_text, content_parts, kind, stance, rule_id, rule_hash
                     FROM claims LIMIT ?
                     """, [.int(target - count)])
+                try store.db.run(
+                    "INSERT INTO claims_fts(rowid, content_text) SELECT id, content_text FROM claims WHERE id > ?", [.int(last)])
                 count = try store.db.scalar("SELECT count(*) FROM claims")?.int ?? 0
             }
         }

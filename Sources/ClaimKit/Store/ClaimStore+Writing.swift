@@ -115,6 +115,8 @@ extension ClaimStore {
                     "INSERT INTO claims(article_id, \(ClaimRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [.int(articleID)] + row.values)
                 let id = Int(db.lastInsertRowID)
+                // No trigger does this (migration 3): a trigger would flush the index at every claim.
+                try db.run("INSERT INTO claims_fts(rowid, content_text) VALUES (?, ?)", [.int(id), .text(row.contentText)])
                 ids.append(id)
                 changes.added.append(.init(ruleID: row.ruleID, claimID: id, text: row.contentText))
                 touched.insert(id)

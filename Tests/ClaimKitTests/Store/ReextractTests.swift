@@ -120,6 +120,9 @@ import Testing
             #expect(stored.cue.text == "Per")
             #expect(stored.speakerMention?.text == "the port director")
             #expect(stored.ruleHash == rules.rule("per-source")?.hash)
+            // The writer, not a trigger, indexes a new claim: search finds it and the index is consistent.
+            #expect(try store.search("cranes").map(\.id) == [added.claimID])
+            try store.db.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
             let after = try snapshot(store)
             #expect(after.claims.count == 3)
             // The two claims that did not change keep their ids, and the response between them its row.
@@ -149,6 +152,9 @@ import Testing
             #expect(report.byRule["speaker-cue-clause"]?.removed.map(\.text) == ["the old cranes had been unsafe for a decade"])
             #expect(try store.claimCountsByRule() == ["quote-speaker-cue": 1])
             #expect(try store.allClaims() == kept)
+            #expect(try store.search("unsafe") == [])
+            #expect(try store.search("replace").map(\.id) == kept.map(\.id))
+            try store.db.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
         }
     }
 }
