@@ -27,19 +27,30 @@ struct MacroExpander {
     /// Expands `source`: each `@{name}` becomes a call `(?&mN)` to a group defined once, with every
     /// definition the pattern needs, in a `(?(DEFINE)...)` block at the end. Defining each fragment once
     /// keeps compiled patterns small however often a fragment is used.
+    ///
+    /// A fragment called from one place only is written there instead, as a plain group (see
+    /// `MacroExpander+Inline.swift`).
     func expand(_ source: String) throws(UnknownName) -> Expansion {
         var state = State()
-        var expansion = try rewrite(source, state: &state, top: true)
-        if !state.definitions.isEmpty {
-            expansion.text += "(?(DEFINE)" + state.definitions.joined() + ")"
+        let expansion = try rewrite(source, state: &state, top: true)
+        if state.definitions.isEmpty { return expansion }
+        var (inlined, kept) = Self.inlineSingleCalls(expansion, state.definitions)
+        if !kept.isEmpty {
+            inlined.text += "(?(DEFINE)" + kept.map { "(?<\($0.group)>\($0.body))" }.joined() + ")"
         }
-        return expansion
+        return inlined
     }
 
     private struct State {
         var names: [String: String] = [:]
-        var definitions: [String] = []
+        var definitions: [Definition] = []
         var stack: [String] = []
+    }
+
+    /// A group that a call `(?&group)` runs: one word list, cue form or fragment.
+    struct Definition {
+        var group: String
+        var body: String
     }
 
     private func rewrite(_ source: String, state: inout State, top: Bool) throws(UnknownName) -> Expansion {
@@ -140,7 +151,7 @@ struct MacroExpander {
         }
         let group = "m\(state.names.count + 1)"
         state.names[reference] = group
-        state.definitions.append("(?<\(group)>\(body))")
+        state.definitions.append(Definition(group: group, body: body))
         return group
     }
 

@@ -28,7 +28,7 @@ import Testing
 
     @Test func aFilterWithFewLeftOutIsWrittenAsAllButThose() throws {
         let expanded = try MacroExpander(vocabulary: Self.vocabulary).expand("@{cue_ing:neutral,proposal}").text
-        #expect(expanded.contains("(?!(?&"), "\(expanded)")
+        #expect(expanded.contains("(?!(?:"), "\(expanded)")
     }
 
     @Test func theFilterKeepsExactlyTheKeptCues() throws {
@@ -44,8 +44,54 @@ import Testing
 
     @Test func aSmallFilterIsItsOwnList() throws {
         let expanded = try MacroExpander(vocabulary: Self.vocabulary).expand("@{cue:denial}").text
-        #expect(!expanded.contains("(?!(?&"))
+        #expect(!expanded.contains("(?!"))
         #expect(try matches("@{cue:denial}", "she denied it"))
         #expect(try !matches("@{cue:denial}", "she said it"))
+    }
+
+    /// A vocabulary of fragments: `clock` is called from one place, `digit` from two.
+    static var fragments: Vocabulary {
+        var vocabulary = Vocabulary()
+        vocabulary.lists["unit"] = ["hours", "minutes"]
+        vocabulary.fragments["digit"] = "[0-9]"
+        vocabulary.fragments["clock"] = "@{digit}{1,2}:@{digit}{2}"
+        return vocabulary
+    }
+
+    @Test func aFragmentCalledOnceIsWrittenInPlaceAndOneCalledTwiceIsDefinedOnce() throws {
+        let expanded = try MacroExpander(vocabulary: Self.fragments).expand(#"at\s@{clock}\s@{unit}"#).text
+        // `clock` and `unit` are called once each and written in place; `digit` stays one definition.
+        #expect(expanded.components(separatedBy: "(?&").count - 1 == 2, "\(expanded)")
+        #expect(expanded.components(separatedBy: "(?<m").count - 1 == 1, "\(expanded)")
+        #expect(expanded.hasPrefix(#"at\s(?:(?:(?&"#), "\(expanded)")
+        let pattern = try Pattern(expanded)
+        #expect(try pattern.firstMatch(in: UTF8Text("back at 9:45 hours")) != nil)
+        #expect(try pattern.firstMatch(in: UTF8Text("back at 9:4 hours")) == nil)
+    }
+
+    @Test func offsetsAfterAnInlinedFragmentStillPointIntoTheSource() throws {
+        let source = #"at\s@{clock}\s@{unit}x"#
+        let expansion = try MacroExpander(vocabulary: Self.fragments).expand(source)
+        let expandedX = try #require(expansion.text.utf8.firstIndex(of: UInt8(ascii: "x")))
+        let offset = expansion.text.utf8.distance(from: expansion.text.utf8.startIndex, to: expandedX)
+        #expect(expansion.sourceOffset(of: offset) == source.utf8.count - 1)
+    }
+
+    @Test func aCallUnderInlineOptionsStaysACall() throws {
+        // A called group keeps the options where it is defined: written in place under `(?i:` it would
+        // match "HOURS" too.
+        let expanded = try MacroExpander(vocabulary: Self.fragments).expand(#"(?i:at\s@{unit})"#).text
+        #expect(expanded.contains("(?&"), "\(expanded)")
+        #expect(try Pattern(expanded).firstMatch(in: UTF8Text("AT HOURS")) == nil)
+        #expect(try Pattern(expanded).firstMatch(in: UTF8Text("AT hours")) != nil)
+    }
+
+    @Test func aCallUnderACountedRepeatStaysACall() throws {
+        // PCRE2 compiles `(?:...){1,3}` as three copies of the group; a call is copied, not its group.
+        for source in [#"@{unit}{1,3}"#, #"(?:\s@{unit}){1,3}"#] {
+            let expanded = try MacroExpander(vocabulary: Self.fragments).expand(source).text
+            #expect(expanded.contains("(?&"), "\(expanded)")
+        }
+        #expect(!(try MacroExpander(vocabulary: Self.fragments).expand(#"(?:\s@{unit})+"#).text.contains("(?&")))
     }
 }
