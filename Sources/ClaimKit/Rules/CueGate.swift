@@ -51,29 +51,13 @@ enum CueGate {
         guard let start = (0..<s.count).first(where: { s[$0...].starts(with: open) && ($0 == 0 || s[$0 - 1] != UInt8(ascii: "\\")) })
         else { return nil }
         var depth = 1
-        var i = start + open.count
-        var inClass = false
-        while i < s.count {
-            let b = s[i]
-            if b == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if inClass {
-                if b == UInt8(ascii: "]") { inClass = false }
-            } else if b == UInt8(ascii: "[") {
-                inClass = true
-                // A `]` first in a class is a literal.
-                if i + 1 < s.count, s[i + 1] == UInt8(ascii: "]") { i += 1 }
-                else if i + 2 < s.count, s[i + 1] == UInt8(ascii: "^"), s[i + 2] == UInt8(ascii: "]") { i += 2 }
-            } else if b == UInt8(ascii: "(") {
-                depth += 1
-            } else if b == UInt8(ascii: ")") {
-                depth -= 1
-                if depth == 0 { return String(decoding: s[(start + open.count)..<i], as: UTF8.self) }
-            }
-            i += 1
+        var inner: String?
+        PatternPrefix.walkParentheses(s, from: start + open.count) { at, opens in
+            depth += opens ? 1 : -1
+            if depth > 0 { return true }
+            inner = String(decoding: s[(start + open.count)..<at], as: UTF8.self)
+            return false
         }
-        return nil
+        return inner
     }
 }

@@ -65,52 +65,32 @@ extension MacroExpander {
         let bytes = Array(text.utf8)
         var ranges: [Range<Int>] = []
         var open: [Int] = []
-        var i = 0
-        var inClass = false
         func counted(after end: Int) -> Bool {
             end < bytes.count && bytes[end] == UInt8(ascii: "{") && end + 1 < bytes.count
                 && (bytes[end + 1] == UInt8(ascii: ",") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end + 1]))
         }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\\") {
-                i += 2
-                continue
+        PatternPrefix.walkParentheses(bytes) { at, opens in
+            if opens {
+                open.append(at)
+            } else if let start = open.popLast(), counted(after: at + 1) {
+                ranges.append(start..<(at + 1))
             }
-            if inClass {
-                if b == UInt8(ascii: "]") { inClass = false }
-            } else if b == UInt8(ascii: "[") {
-                inClass = true
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "]") { i += 1 }
-                else if i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "^"), bytes[i + 2] == UInt8(ascii: "]") { i += 2 }
-            } else if b == UInt8(ascii: "(") {
-                open.append(i)
-            } else if b == UInt8(ascii: ")"), let start = open.popLast(), counted(after: i + 1) {
-                ranges.append(start..<(i + 1))
-            }
-            i += 1
+            return true
         }
         return ranges
     }
 
-    /// The `(?&name)` calls in `text`, with their byte ranges; an escaped `\(` is not a call.
+    /// The `(?&name)` calls in `text`, with their byte ranges.
     static func calls(in text: String) -> [(group: String, range: Range<Int>)] {
         let bytes = Array(text.utf8)
         var found: [(group: String, range: Range<Int>)] = []
-        var i = 0
-        while i + 3 < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\") {
-                i += 2
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "("), bytes[i + 1] == UInt8(ascii: "?"), bytes[i + 2] == UInt8(ascii: "&"),
-                let close = bytes[(i + 3)...].firstIndex(of: UInt8(ascii: ")"))
+        PatternPrefix.walkParentheses(bytes) { at, opens in
+            if opens, at + 3 < bytes.count, bytes[at + 1] == UInt8(ascii: "?"), bytes[at + 2] == UInt8(ascii: "&"),
+                let close = bytes[(at + 3)...].firstIndex(of: UInt8(ascii: ")"))
             {
-                found.append((String(decoding: bytes[(i + 3)..<close], as: UTF8.self), i..<(close + 1)))
-                i = close + 1
-                continue
+                found.append((String(decoding: bytes[(at + 3)..<close], as: UTF8.self), at..<(close + 1)))
             }
-            i += 1
+            return true
         }
         return found
     }

@@ -74,6 +74,26 @@ enum PatternPrefix {
         return depth == 0 ? cuts : []
     }
 
+    /// Calls `visit` at each `(` (`opens` true) and `)` of `s` from `start` that is syntax, not an escaped
+    /// character or a member of a class; `visit` returns false to stop the walk.
+    static func walkParentheses(_ s: [UInt8], from start: Int = 0, _ visit: (_ at: Int, _ opens: Bool) -> Bool) {
+        var i = start
+        while i < s.count {
+            switch s[i] {
+            case UInt8(ascii: "\\"):
+                i += 2
+            case UInt8(ascii: "["):
+                guard let end = classEnd(s, from: i) else { return }
+                i = end
+            case UInt8(ascii: "("), UInt8(ascii: ")"):
+                if !visit(i, s[i] == UInt8(ascii: "(")) { return }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+    }
+
     /// The offset just past the `]` that closes the class opened at `start`.
     private static func classEnd(_ s: [UInt8], from start: Int) -> Int? {
         var i = start + 1
