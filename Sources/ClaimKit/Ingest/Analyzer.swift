@@ -32,7 +32,20 @@ public struct Analyzer: Sendable {
         } catch {
             throw RuleError(code: .match, message: "\(error)")
         }
-        let (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
+        var (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
+        // A claim nobody can be found to have made must not hide one it overlapped: select again without
+        // the speakerless ones, and resolve the claims that brings back.
+        let kept = zip(extraction.claims, resolved).filter { $0.1.speaker != nil }.map(\.0)
+        let lost = extraction.dropped.filter { $0.1.isOverlap }.map(\.0)
+        if kept.count < extraction.claims.count, !lost.isEmpty {
+            var again = extractor.select(kept + lost, headline: article.headline, text: text)
+            if again.claims.count > kept.count {
+                again.dropped += extraction.dropped.filter { !$0.1.isOverlap }
+                again.dropped += zip(extraction.claims, resolved).filter { $0.1.speaker == nil }.map { ($0.0, .noSpeaker) }
+                extraction = again
+                (resolved, actors) = clock.time(.resolution) { resolver.resolveArticle(text, extraction.claims) }
+            }
+        }
         var pending: [ClaimStore.Pending] = []
         for (found, r) in zip(extraction.claims, resolved) {
             // A claim nobody can be found to have made is no claim.
@@ -53,5 +66,12 @@ public struct Analyzer: Sendable {
                 actors: actors)
         }
         return Analysis(text: text, claims: pending, responses: responses, extraction: extraction)
+    }
+}
+
+extension DropReason {
+    var isOverlap: Bool {
+        if case .overlap = self { return true }
+        return false
     }
 }
