@@ -146,3 +146,28 @@ extension SpeakerResolver {
         return i >= 0 ? i : nil
     }
 }
+
+extension SpeakerResolver {
+    /// Words that join a sentence to the one before without naming anybody ("And while he said ...").
+    static let sentenceJoiners: Set<String> = ["and", "but", "so", "yet", "or", "then", "while", "also", "still", "though", "although"]
+
+    /// The part of a speaker span after the last sentence start inside it, without the joining words that
+    /// open that sentence ("... on the matter. But Lee" is Lee); the span itself where it stays in one sentence.
+    func sentenceTail(_ text: UTF8Text, _ span: ByteSpan, sentences: Sentences) -> ByteSpan {
+        guard span.upperBound > span.lowerBound else { return span }
+        let start = sentences.starts[sentences.index(of: span.upperBound - 1)]
+        guard start > span.lowerBound, start < span.upperBound else { return span }
+        let bytes = text.bytes
+        var from = start
+        while true {
+            var j = from
+            while j < span.upperBound, Self.isLetter(bytes[j]) { j += 1 }
+            guard j > from, j < span.upperBound, bytes[j] == 0x20,
+                Self.sentenceJoiners.contains(String(decoding: bytes[from..<j], as: UTF8.self).lowercased())
+            else { break }
+            while j < span.upperBound, bytes[j] == 0x20 { j += 1 }
+            from = j
+        }
+        return from..<span.upperBound
+    }
+}
