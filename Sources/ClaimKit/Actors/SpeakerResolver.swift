@@ -91,7 +91,7 @@ public struct SpeakerResolver: Sendable {
             let first = words.split(separator: " ").first.map { $0.lowercased() } ?? ""
             let before = Self.prepositions.contains(first) ? first : Self.wordBefore(text.bytes, match.range.lowerBound).word.lowercased()
             mentions.append(
-                Mention(span: match.range, actor: named, governed: Self.prepositions.contains(before), locative: Self.locatives.contains(before)))
+                Mention(span: match.range, actor: named, governed: Self.objectMarkers.contains(before), locative: Self.locatives.contains(before)))
         }
         // What the claims report: a pronoun speaker looks past names inside it ("Lee says Ward's plan
         // failed. She says ..." is Lee speaking again), as it does past quotations.
@@ -282,6 +282,11 @@ public struct SpeakerResolver: Sendable {
             return nil
         }
     }
+
+    /// Words after which a name is an object or an adjunct, no subject that a pronoun in its sentence takes
+    /// up ("told Ward she ...", "a supporter of Lee, she ..."); "by" is left out, as it names the agent
+    /// ("comments made by Lee, where he urged ...").
+    static let objectMarkers: Set<String> = prepositions.subtracting(["by"])
 
     /// Prepositions of place: the names after them are where things happen.
     static let locatives: Set<String> = ["in", "at", "across", "near", "throughout", "inside", "outside", "around", "within"]
