@@ -32,15 +32,25 @@ extension SpeakerResolver {
             i = j
         }
         /// A dateline ("WASHINGTON (AP) — ...") says where the story was filed, not who acts.
+        /// A place in mixed case is one too where a news agency follows it ("Washington (AFP) — ...",
+        /// "Oslo, May 3 (Reuters) - ...").
         func isDateline(_ m: Mention, _ words: String) -> Bool {
-            guard !words.contains(where: \.isLowercase) else { return false }
+            let capitals = !words.contains(where: \.isLowercase)
             var j = m.span.upperBound
+            if j < end, bytes[j] == UInt8(ascii: ",") {
+                var k = j + 1
+                while k < end, k - j <= 16, bytes[k] != UInt8(ascii: "("), bytes[k] != 0x0A { k += 1 }
+                if k < end, bytes[k] == UInt8(ascii: "(") { j = k }
+            }
             while j < end, bytes[j] == 0x20 { j += 1 }
+            var agency = false
             if j < end, bytes[j] == UInt8(ascii: "(") {
                 while j < end, bytes[j] != UInt8(ascii: ")") { j += 1 }
                 j += 1
                 while j < end, bytes[j] == 0x20 { j += 1 }
+                agency = true
             }
+            guard capitals || agency else { return false }
             // An em or en dash, or a hyphen.
             return j < end && (bytes[j] == UInt8(ascii: "-") || (bytes[j] == 0xE2 && j + 2 < end && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x94 || bytes[j + 2] == 0x93)))
         }
@@ -48,6 +58,8 @@ extension SpeakerResolver {
             guard m.span.upperBound <= end else { return false }
             let words = text.string(m.span)
             if isDateline(m, words) { return false }
+            // A name in brackets ("(AFP)") is an aside.
+            if m.span.lowerBound > start, bytes[m.span.lowerBound - 1] == UInt8(ascii: "(") { return false }
             if words.hasSuffix("'s") || words.hasSuffix("’s") { return false }
             if let first = words.split(separator: " ").first, Self.prepositions.contains(first.lowercased()) { return false }
             return !Self.prepositions.contains(Self.wordBefore(bytes, m.span.lowerBound, from: start).word.lowercased())
