@@ -277,7 +277,8 @@ public struct SpeakerResolver: Sendable {
             if let holder = roles.filter({ $0.at < position && Self.roleMatches(key, Self.normalise($0.role)) }).last {
                 return holder.actor
             }
-            return ActorRef(name: key, kind: "anonymous", role: nil)
+            // "Both" alone is all determiner: the words stay the name.
+            return ActorRef(name: key.isEmpty ? description.lowercased() : key, kind: "anonymous", role: nil)
         case nil:
             return nil
         }
