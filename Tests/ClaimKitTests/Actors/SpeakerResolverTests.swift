@@ -333,4 +333,14 @@ import Testing
             """)
         #expect(try claim(claims, startingWith: "the ferries would run again").speaker == "Tomas Berg")
     }
+
+    @Test func nameAfterByIsTheAgentAPronounTakesUp() throws {
+        // "by Tomas Berg" names who made the comments; "he" in the relative clause is Berg, not Ostrova.
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Mayor Ilse Ostrova answered comments made by Tomas Berg at the council, where he said the quay was unsafe.
+            """)
+        #expect(try claim(claims, startingWith: "the quay was unsafe").speaker == "Tomas Berg")
+    }
 }
