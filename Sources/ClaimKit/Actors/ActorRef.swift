@@ -22,6 +22,9 @@ public struct ActorRef: Sendable, Hashable {
     /// The last word of a person's name.
     public var surname: String? {
         guard kind == "person" else { return nil }
-        return name.split(separator: " ").last.map(String.init)
+        // "Joseph R. Biden Jr." is Biden.
+        var words = name.split(separator: " ")
+        if words.count > 1, let last = words.last, NameParser.suffixes.values.contains(String(last)) { words.removeLast() }
+        return words.last.map(String.init)
     }
 }

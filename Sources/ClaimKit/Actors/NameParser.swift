@@ -119,20 +119,32 @@ public struct NameParser: Sendable {
         }
         if words.count == 1, collectives.contains(words[0].lowercased()) { return .description(words[0]) }
         if words.allSatisfy({ !($0.first?.isUppercase ?? false) }) { return .description(words.joined(separator: " ")) }
+        // A generational suffix closes the name before it, whatever that name's last word is: "Martin Luther
+        // King Jr" is no king. It is written one way ("Jr."), with or without the full stop a sentence took.
+        var suffix: String?
+        if words.count >= 2, let last = words.last, let s = Self.suffixes[last.lowercased()],
+            words[words.count - 2].first?.isUppercase ?? false
+        {
+            suffix = s
+            words.removeLast()
+        }
         // The name is what follows the last title, role or possessive.
         var split = 0
         for (i, word) in words.enumerated() {
             let w = word.lowercased()
             if titles.contains(word) || titles.contains(w) || roles.contains(w) || w.hasSuffix("'s") || w.hasSuffix("’s")
                 || (i == 0 && words.count >= 3 && Self.isAdjective(word)) {
+                guard !(suffix != nil && i == words.count - 1), !isSurnameTitle(words, at: i) else { continue }
                 split = i + 1
             }
         }
         if split >= words.count {
-            return .description(words.joined(separator: " "))
+            return .description((words + [suffix].compactMap { $0 }).joined(separator: " "))
         }
-        let nameWords = words[split...].filter { !Self.honorifics.contains($0.lowercased()) }
+        var nameWords = words[split...].filter { !Self.honorifics.contains($0.lowercased()) }
         guard !nameWords.isEmpty else { return .description(words.joined(separator: " ")) }
+        let surname = nameWords.last
+        if let suffix { nameWords.append(suffix) }
         let name = nameWords.joined(separator: " ")
         var roleWords = Array(words[..<split])
         if let tag { roleWords.append(tag) }
@@ -142,9 +154,13 @@ public struct NameParser: Sendable {
             actor.role = role
             return .named(actor)
         }
-        let kind = isOrganisation(nameWords) ? "organisation" : "person"
+        let kind = isOrganisation(suffix == nil ? nameWords : nameWords.dropLast()) ? "organisation" : "person"
+        // A headline in capitals ("Rivals Are Fighting About Taxes") is no person's name.
+        if kind == "person", nameWords.count >= 3, nameWords.contains(where: { Self.headlineWords.contains($0) }) {
+            return .description(words.joined(separator: " "))
+        }
         var aliases: [String] = []
-        if kind == "person", nameWords.count > 1, let last = nameWords.last { aliases.append(last) }
+        if kind == "person", nameWords.count > 1, let surname { aliases.append(surname) }
         return .named(ActorRef(name: name, kind: kind, role: role, gender: role.flatMap(gender(of:)), aliases: aliases))
     }
 
@@ -158,6 +174,35 @@ public struct NameParser: Sendable {
         let chars = Array(s)
         return chars.count >= 4 && chars.count <= 10 && "RDI".contains(chars[0]) && chars[1] == "-" && chars[2].isUppercase
             && chars.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" }
+    }
+
+    /// Capitalised function words and verbs that title-case headlines have and names do not.
+    static let headlineWords: Set<String> = [
+        "And", "Or", "Are", "Is", "Was", "Were", "Has", "Have", "Had", "Will", "Can", "Not", "About", "With", "For", "To",
+        "The", "On", "At", "By", "From", "After", "Into", "Over", "Says", "Said", "Asks", "Asked", "How", "Why", "What",
+    ]
+
+    /// Generational suffixes, as a name is written with them.
+    static let suffixes: [String: String] = ["jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"]
+
+    /// Titles that are also common surnames ("Amy Pope", "Steve King").
+    static let surnameTitles: Set<String> = ["king", "pope", "justice", "judge", "bishop", "cardinal", "marshal"]
+    /// Capitalised words that make a title of the word after them ("Chief Justice", "District Judge").
+    static let titleModifiers: Set<String> = [
+        "chief", "associate", "supreme", "district", "circuit", "federal", "superior", "magistrate", "county", "appeals",
+        "former", "acting", "auxiliary", "presiding", "high", "grand", "crown", "state", "city", "court", "the",
+    ]
+
+    /// A title word that ends a run of two or more capitalised words after a plain one is a surname
+    /// ("Charlie King" is a person, "Saudi King" and "District Judge" are titles).
+    func isSurnameTitle(_ words: [String], at i: Int) -> Bool {
+        guard i >= 1, i == words.count - 1, Self.surnameTitles.contains(words[i].lowercased()), words[i].first?.isUppercase ?? false
+        else { return false }
+        let before = words[i - 1]
+        let b = before.lowercased()
+        return before.first?.isUppercase ?? false && before.count > 1 && !before.hasSuffix(".") && !titles.contains(before)
+            && !roles.contains(b) && !Self.titleModifiers.contains(b) && !Self.isAdjective(before)
+            && !b.hasSuffix("'s") && !b.hasSuffix("’s")
     }
 
     static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]

@@ -33,7 +33,12 @@ extension SpeakerResolver {
         guard !quoted(start), let subject = sentenceSubject(text, from: start, to: end, mentions: mentions, quoted: quoted) else {
             return nil
         }
-        let lead = String(decoding: bytes[start..<subject.span.lowerBound], as: UTF8.self)
+        var lead = String(decoding: bytes[start..<subject.span.lowerBound], as: UTF8.self)
+        // A dateline before the subject ("Washington (AFP) — Lee ...") is no part of the clause.
+        if let close = lead.firstIndex(of: ")"), lead[..<close].contains("("), lead.distance(from: lead.startIndex, to: close) < 60 {
+            let rest = lead[lead.index(after: close)...].drop { $0 == " " }
+            if let dash = rest.first, "—–-".contains(dash) { lead = String(rest.drop { "—–- ".contains($0) }) }
+        }
         guard lead.split(separator: " ").allSatisfy({ Self.clauseOpeners.contains($0.lowercased()) }) else { return nil }
         return subject
     }

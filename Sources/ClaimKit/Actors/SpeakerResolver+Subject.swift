@@ -32,15 +32,25 @@ extension SpeakerResolver {
             i = j
         }
         /// A dateline ("WASHINGTON (AP) — ...") says where the story was filed, not who acts.
+        /// A place in mixed case is one too where a news agency follows it ("Washington (AFP) — ...",
+        /// "Oslo, May 3 (Reuters) - ...").
         func isDateline(_ m: Mention, _ words: String) -> Bool {
-            guard !words.contains(where: \.isLowercase) else { return false }
+            let capitals = !words.contains(where: \.isLowercase)
             var j = m.span.upperBound
+            if j < end, bytes[j] == UInt8(ascii: ",") {
+                var k = j + 1
+                while k < end, k - j <= 16, bytes[k] != UInt8(ascii: "("), bytes[k] != 0x0A { k += 1 }
+                if k < end, bytes[k] == UInt8(ascii: "(") { j = k }
+            }
             while j < end, bytes[j] == 0x20 { j += 1 }
+            var agency = false
             if j < end, bytes[j] == UInt8(ascii: "(") {
                 while j < end, bytes[j] != UInt8(ascii: ")") { j += 1 }
                 j += 1
                 while j < end, bytes[j] == 0x20 { j += 1 }
+                agency = true
             }
+            guard capitals || agency else { return false }
             // An em or en dash, or a hyphen.
             return j < end && (bytes[j] == UInt8(ascii: "-") || (bytes[j] == 0xE2 && j + 2 < end && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x94 || bytes[j + 2] == 0x93)))
         }
@@ -48,6 +58,8 @@ extension SpeakerResolver {
             guard m.span.upperBound <= end else { return false }
             let words = text.string(m.span)
             if isDateline(m, words) { return false }
+            // A name in brackets ("(AFP)") is an aside.
+            if m.span.lowerBound > start, bytes[m.span.lowerBound - 1] == UInt8(ascii: "(") { return false }
             if words.hasSuffix("'s") || words.hasSuffix("’s") { return false }
             if let first = words.split(separator: " ").first, Self.prepositions.contains(first.lowercased()) { return false }
             return !Self.prepositions.contains(Self.wordBefore(bytes, m.span.lowerBound, from: start).word.lowercased())
@@ -144,5 +156,30 @@ extension SpeakerResolver {
         var i = firstIndex(of: mentions, startingAt: position) - 1
         while i >= 0, mentions[i].span.upperBound > position { i -= 1 }
         return i >= 0 ? i : nil
+    }
+}
+
+extension SpeakerResolver {
+    /// Words that join a sentence to the one before without naming anybody ("And while he said ...").
+    static let sentenceJoiners: Set<String> = ["and", "but", "so", "yet", "or", "then", "while", "also", "still", "though", "although"]
+
+    /// The part of a speaker span after the last sentence start inside it, without the joining words that
+    /// open that sentence ("... on the matter. But Lee" is Lee); the span itself where it stays in one sentence.
+    func sentenceTail(_ text: UTF8Text, _ span: ByteSpan, sentences: Sentences) -> ByteSpan {
+        guard span.upperBound > span.lowerBound else { return span }
+        let start = sentences.starts[sentences.index(of: span.upperBound - 1)]
+        guard start > span.lowerBound, start < span.upperBound else { return span }
+        let bytes = text.bytes
+        var from = start
+        while true {
+            var j = from
+            while j < span.upperBound, Self.isLetter(bytes[j]) { j += 1 }
+            guard j > from, j < span.upperBound, bytes[j] == 0x20,
+                Self.sentenceJoiners.contains(String(decoding: bytes[from..<j], as: UTF8.self).lowercased())
+            else { break }
+            while j < span.upperBound, bytes[j] == 0x20 { j += 1 }
+            from = j
+        }
+        return from..<span.upperBound
     }
 }

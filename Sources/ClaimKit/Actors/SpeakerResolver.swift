@@ -12,6 +12,11 @@ public struct SpeakerResolver: Sendable {
     struct Mention {
         var span: ByteSpan
         var actor: ActorRef
+        /// After a preposition or a verb of telling ("to Ward", "told Ward", "a supporter of Lee"): an
+        /// object or an adjunct, no subject.
+        var governed = false
+        /// After a preposition of place ("in South Carolina"): a place, so no pronoun's antecedent.
+        var locative = false
     }
 
     public init(rules: RuleSet) throws(RuleError) {
@@ -83,7 +88,10 @@ public struct SpeakerResolver: Sendable {
                     people[surname, default: []].append((match.range.lowerBound, named))
                 }
             }
-            mentions.append(Mention(span: match.range, actor: named))
+            let first = words.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let before = Self.prepositions.contains(first) ? first : Self.wordBefore(text.bytes, match.range.lowerBound).word.lowercased()
+            mentions.append(
+                Mention(span: match.range, actor: named, governed: Self.objectMarkers.contains(before), locative: Self.locatives.contains(before)))
         }
         // What the claims report: a pronoun speaker looks past names inside it ("Lee says Ward's plan
         // failed. She says ..." is Lee speaking again), as it does past quotations.
@@ -99,8 +107,11 @@ public struct SpeakerResolver: Sendable {
         let sentences = Sentences(text)
         var roleHolders: [(role: String, actor: ActorRef, at: Int)] = []
         for m in mentions { if let role = m.actor.role { roleHolders.append((role.lowercased(), m.actor, m.span.lowerBound)) } }
-        for claim in claims {
+        for var claim in claims {
             var speaker: ActorRef?
+            let ruleSpeaker = claim.speaker
+            // A speaker the rule let run across a full stop is the words after it.
+            claim.speaker = claim.speaker.map { sentenceTail(text, $0, sentences: sentences) }
             var mention = claim.speaker
             if let span = claim.speaker,
                 let subject = subjectAfterOpeningClause(text, span, sentences: sentences, mentions: mentions, people: people, quoted: quoted)
@@ -192,7 +203,7 @@ public struct SpeakerResolver: Sendable {
             for m in mentions where claim.parts.contains(where: { $0.contains(m.span.lowerBound) }) {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
             }
-            results.append(Resolution(speaker: speaker, targets: targets, mention: mention == claim.speaker ? nil : mention))
+            results.append(Resolution(speaker: speaker, targets: targets, mention: mention == ruleSpeaker ? nil : mention))
         }
         return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }
@@ -232,21 +243,24 @@ public struct SpeakerResolver: Sendable {
                 func fits(_ m: Mention) -> Bool {
                     m.actor.kind == "person" && m.actor.gender != unwanted && genders[m.actor.name] != unwanted
                 }
-                // In the pronoun's own sentence the nearest name; in a sentence before, its first name, the
-                // subject ("Lee met Ward on Monday. She said ..." is Lee).
-                if let sentences, let nearest = outside.last(where: fits) {
-                    let here = sentences.index(of: position)
-                    let there = sentences.index(of: nearest.span.lowerBound)
-                    if there < here,
-                        let subject = outside.first(where: { fits($0) && sentences.index(of: $0.span.lowerBound) == there })
-                    {
-                        return subject.actor
-                    }
-                    return nearest.actor
+                guard let sentences else { return earlier.first(where: fits)?.actor }
+                let here = sentences.index(of: position)
+                // In the pronoun's own sentence the nearest name that is no object ("Lee told Ward she
+                // would stay" is Lee); in a sentence before, its first name, the subject ("Lee met Ward on
+                // Monday. She said ..." is Lee), passing over places ("In Ohio, Lee said ...").
+                if let own = outside.last(where: { fits($0) && !$0.governed && sentences.index(of: $0.span.lowerBound) == here }) {
+                    return own.actor
                 }
-                return earlier.first(where: fits)?.actor
+                if let nearest = outside.last(where: { fits($0) && sentences.index(of: $0.span.lowerBound) < here }) {
+                    let there = sentences.index(of: nearest.span.lowerBound)
+                    let inThere = outside.filter { fits($0) && sentences.index(of: $0.span.lowerBound) == there }
+                    return (inThere.first { !$0.locative } ?? inThere.first ?? nearest).actor
+                }
+                return outside.last(where: fits)?.actor ?? earlier.first(where: fits)?.actor
             case "they", "it":
-                return earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
+                let free = earlier.filter { !$0.locative }
+                return free.first { $0.actor.kind != "person" }?.actor ?? free.first?.actor
+                    ?? earlier.first { $0.actor.kind != "person" }?.actor ?? earlier.first?.actor
             case "who", "whom", "which":
                 // A relative pronoun stands for the name just before it ("Ann Lee, who said ...").
                 return earlier.first?.actor
@@ -263,11 +277,20 @@ public struct SpeakerResolver: Sendable {
             if let holder = roles.filter({ $0.at < position && Self.roleMatches(key, Self.normalise($0.role)) }).last {
                 return holder.actor
             }
-            return ActorRef(name: key, kind: "anonymous", role: nil)
+            // "Both" alone is all determiner: the words stay the name.
+            return ActorRef(name: key.isEmpty ? description.lowercased() : key, kind: "anonymous", role: nil)
         case nil:
             return nil
         }
     }
+
+    /// Words after which a name is an object or an adjunct, no subject that a pronoun in its sentence takes
+    /// up ("told Ward she ...", "a supporter of Lee, she ..."); "by" is left out, as it names the agent
+    /// ("comments made by Lee, where he urged ...").
+    static let objectMarkers: Set<String> = prepositions.subtracting(["by"])
+
+    /// Prepositions of place: the names after them are where things happen.
+    static let locatives: Set<String> = ["in", "at", "across", "near", "throughout", "inside", "outside", "around", "within"]
 
     /// Lower case, without determiners: "The Lithuanian prime minister" -> "lithuanian prime minister".
     static func normalise(_ text: String) -> String {

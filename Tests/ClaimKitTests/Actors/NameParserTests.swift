@@ -60,4 +60,40 @@ import Testing
         #expect(actor.kind == "organisation")
         #expect(actor.aliases == [])
     }
+
+    @Test func generationalSuffixClosesTheName() throws {
+        let parser = try makeParser()
+        // Without its full stop, as at the end of a sentence, and after a word that is also a title.
+        guard case .named(let king)? = parser.parse("Sven Oskar King Jr") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(king.name == "Sven Oskar King Jr.")
+        #expect(king.kind == "person")
+        #expect(king.aliases == ["King"])
+        #expect(king.surname == "King")
+        guard case .named(let reed)? = parser.parse("Gov. Alan Reed III") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(reed.name == "Alan Reed III")
+        #expect(reed.kind == "person")
+        #expect(reed.role == "Gov.")
+        #expect(reed.surname == "Reed")
+    }
+
+    @Test func titleWordAfterAGivenNameIsASurname() throws {
+        let parser = try makeParser()
+        guard case .named(let maren)? = parser.parse("Maren King") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(maren.name == "Maren King")
+        #expect(parser.parse("Saudi King") == .description("Saudi King"))
+        #expect(parser.parse("District Judge") == .description("District Judge"))
+    }
+
+    @Test func headlineInCapitalsIsNoPerson() throws {
+        #expect(try makeParser().parse("Rivals Are Fighting About Ferry Fares") == .description("Rivals Are Fighting About Ferry Fares"))
+    }
 }

@@ -288,4 +288,59 @@ import Testing
         // After a name, the name is the antecedent.
         #expect(try claim(claims, startingWith: "the fares were fair").speaker == "Tomas Berg")
     }
+
+    @Test func speakerRunAcrossAFullStopIsTheWordsAfterIt() throws {
+        // The rule lets "voters on the quay. Berg" name the speaker; only Berg, after the full stop, speaks.
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Mayor Tomas Berg later greeted voters on the quay. Berg said the fares were fair.
+            The mayor spent an hour with the dock workers of the town. But he said the strike would end soon.
+            """)
+        #expect(try claim(claims, startingWith: "the fares were fair").speaker == "Tomas Berg")
+        #expect(try claim(claims, startingWith: "the strike would end soon").speaker == "Tomas Berg")
+    }
+
+    @Test func surnameOfANameWithASuffixIsTheNameBeforeTheSuffix() throws {
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Harbour Director Alan Reed Jr. said the new quay would open in May.
+            Later Mr. Reed said the quay would cost less than planned.
+            """)
+        #expect(try claim(claims, startingWith: "the new quay").speaker == "Alan Reed Jr.")
+        #expect(try claim(claims, startingWith: "the quay would cost less").speaker == "Alan Reed Jr.")
+    }
+
+    @Test func pronounPassesOverAnObjectInItsOwnSentence() throws {
+        // Wendel is named nearest, but after "to": she is addressed, Ostrova writes.
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Councillor Ilse Ostrova chaired the meeting on Monday.
+            In a letter to Anna Wendel, she said the fares would fall.
+            """)
+        #expect(try claim(claims, startingWith: "the fares would fall").speaker == "Ilse Ostrova")
+    }
+
+    @Test func pronounPassesOverAPlace() throws {
+        // "Port Vale" reads like a name, but after "In" it is where the mayor spoke.
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Mayor Tomas Berg opened the old quay on Monday.
+            In Port Vale, he said the ferries would run again by June.
+            """)
+        #expect(try claim(claims, startingWith: "the ferries would run again").speaker == "Tomas Berg")
+    }
+
+    @Test func nameAfterByIsTheAgentAPronounTakesUp() throws {
+        // "by Tomas Berg" names who made the comments; "he" in the relative clause is Berg, not Ostrova.
+        let claims = try analyze(
+            """
+            Harbour vote nears
+            Mayor Ilse Ostrova answered comments made by Tomas Berg at the council, where he said the quay was unsafe.
+            """)
+        #expect(try claim(claims, startingWith: "the quay was unsafe").speaker == "Tomas Berg")
+    }
 }
