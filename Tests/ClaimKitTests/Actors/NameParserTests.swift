@@ -64,18 +64,12 @@ import Testing
     @Test func generationalSuffixClosesTheName() throws {
         let parser = try makeParser()
         // Without its full stop, as at the end of a sentence, and after a word that is also a title.
-        guard case .named(let king)? = parser.parse("Sven Oskar King Jr") else {
-            Issue.record("not a name")
-            return
-        }
+        let king = try named(parser.parse("Sven Oskar King Jr"))
         #expect(king.name == "Sven Oskar King Jr.")
         #expect(king.kind == "person")
         #expect(king.aliases == ["King"])
         #expect(king.surname == "King")
-        guard case .named(let reed)? = parser.parse("Gov. Alan Reed III") else {
-            Issue.record("not a name")
-            return
-        }
+        let reed = try named(parser.parse("Gov. Alan Reed III"))
         #expect(reed.name == "Alan Reed III")
         #expect(reed.kind == "person")
         #expect(reed.role == "Gov.")
@@ -84,16 +78,24 @@ import Testing
 
     @Test func titleWordAfterAGivenNameIsASurname() throws {
         let parser = try makeParser()
-        guard case .named(let maren)? = parser.parse("Maren King") else {
-            Issue.record("not a name")
-            return
-        }
-        #expect(maren.name == "Maren King")
+        #expect(try named(parser.parse("Maren King")).name == "Maren King")
         #expect(parser.parse("Saudi King") == .description("Saudi King"))
         #expect(parser.parse("District Judge") == .description("District Judge"))
     }
 
     @Test func headlineInCapitalsIsNoPerson() throws {
         #expect(try makeParser().parse("Rivals Are Fighting About Ferry Fares") == .description("Rivals Are Fighting About Ferry Fares"))
+    }
+
+    /// The actor a parse names; a parse that names nobody throws, which fails the test at its `try`.
+    func named(_ parsed: NameParser.Parsed?) throws -> ActorRef {
+        guard case .named(let actor)? = parsed else {
+            throw NotAName(parsed: String(describing: parsed))
+        }
+        return actor
+    }
+
+    struct NotAName: Error {
+        let parsed: String
     }
 }
