@@ -160,8 +160,9 @@ extension SpeakerResolver {
 }
 
 extension SpeakerResolver {
-    /// Words that join a sentence to the one before without naming anybody ("And while he said ...").
-    static let sentenceJoiners: Set<String> = ["and", "but", "so", "yet", "or", "then", "while", "also", "still", "though", "although"]
+    /// Words that join a sentence to the one before without naming anybody ("And while he said ..."): the
+    /// words that may open a clause before its subject, and a few conjunctions that open a sentence.
+    static let sentenceJoiners = clauseOpeners.union(["or", "while", "though", "although"])
 
     /// The part of a speaker span after the last sentence start inside it, without the joining words that
     /// open that sentence ("... on the matter. But Lee" is Lee); the span itself where it stays in one sentence.
