@@ -75,13 +75,17 @@ public struct SpeakerResolver: Sendable {
         func quoted(_ position: Int) -> Bool { quotes.contains { $0.lowerBound < position && position < $0.upperBound } }
         var people: People = [:]  // surname -> the persons with it, in order of first full mention
         var mentions: [Mention] = []
+        // A lone surname is a person mention where a rule took it as the one who speaks ("Calloway said"),
+        // so that a pronoun after it can refer back to it.
+        let speakerStarts = Set(claims.compactMap { $0.speaker?.lowerBound })
         for match in (try? mentionPattern.matches(in: text)) ?? [] where !quoted(match.range.lowerBound) {
             let words = text.string(match.range)
             guard case .named(let actor)? = parser.parse(words) else { continue }
             let named = canonical(actor, people: people, at: match.range.lowerBound)
             if named.kind == "person" {
                 let tokens = named.name.split(separator: " ").count
-                guard tokens >= 2 || named.role != nil || people[named.name] != nil else { continue }
+                guard tokens >= 2 || named.role != nil || people[named.name] != nil || speakerStarts.contains(match.range.lowerBound)
+                else { continue }
                 if tokens >= 2, let surname = named.surname,
                     !(people[surname] ?? []).contains(where: { $0.actor.name == named.name })
                 {
@@ -204,6 +208,11 @@ public struct SpeakerResolver: Sendable {
                 if m.actor != speaker, !targets.contains(where: { $0.1.name == m.actor.name }) { targets.append((m.span, m.actor)) }
             }
             results.append(Resolution(speaker: speaker, targets: targets, mention: mention == ruleSpeaker ? nil : mention))
+        }
+        // What the pronouns taught is the person's gender everywhere in the article, so that the store can
+        // tell this "Clinton" from another one of another article.
+        for i in results.indices {
+            if let s = results[i].speaker, s.gender == nil, let gender = learned[s.name] { results[i].speaker?.gender = gender }
         }
         return (results, ArticleActors(resolver: self, mentions: mentions, people: people, roles: roleHolders, quotes: quotes))
     }

@@ -109,12 +109,16 @@ public final class ClaimStore {
         if let id = cache[actor] { return id }
         var id: Int?
         // A full name, or a name a user or the alias file gave, wins; a bare surname takes the actor most
-        // recently seen with it.
+        // recently seen with it whose gender does not contradict this one's ("Clinton ... she" is not the
+        // male Clinton of another article).
+        let surnameGender: SQLValue = actor.kind == "person" && !actor.name.contains(" ") ? .optional(actor.gender) : .null
         id = try db.scalar(
             """
             SELECT a.id FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
-            WHERE l.alias = ? AND (a.kind = ? OR l.manual = 1) ORDER BY l.manual DESC, a.id DESC LIMIT 1
-            """, [.text(actor.name), .text(actor.kind)])?.int
+            WHERE l.alias = ? AND (a.kind = ? OR l.manual = 1)
+              AND (l.manual = 1 OR ?3 IS NULL OR a.gender IS NULL OR a.gender = ?3)
+            ORDER BY l.manual DESC, a.id DESC LIMIT 1
+            """, [.text(actor.name), .text(actor.kind), surnameGender])?.int
         if id == nil, actor.kind == "anonymous", let role = Optional(actor.name) {
             id = try db.scalar(
                 "SELECT actor_id FROM actor_roles WHERE role = ? ORDER BY actor_id DESC LIMIT 1", [.text(role)])?.int

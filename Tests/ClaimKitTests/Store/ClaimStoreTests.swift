@@ -170,6 +170,39 @@ import Testing
         }
     }
 
+    /// Two people share a surname in two articles; a third article names only the surname and a pronoun.
+    static let sharedSurname = [
+        "1-dam.txt": """
+            Dam holds at Corran
+            Senator Ruth Calloway said the dam at Corran would hold through the spring.
+            She said repairs would start in May.
+            """,
+        "2-court.txt": """
+            Court backs Corran tolls
+            Judge Peter Calloway said the toll on the Corran bridge was lawful.
+            He said the appeal had no merit.
+            """,
+        "3-tunnel.txt": """
+            Corran tunnel reopens
+            Calloway said the tunnel under the Corran river was safe again.
+            She added that the dam work was on schedule.
+            """,
+    ]
+
+    @Test func aBareSurnameGoesToTheHolderOfTheGenderItsPronounsTell() throws {
+        try withStore { store, scratch in
+            for (name, text) in Self.sharedSurname.sorted(by: { $0.key < $1.key }) {
+                try ingestText(text, as: name, into: store, scratch)
+            }
+            // Peter Calloway was stored last, but the tunnel article's Calloway is a "she".
+            let ruth = try store.claims(byActor: "Ruth Calloway").map(\.content.text)
+            #expect(ruth.contains("the tunnel under the Corran river was safe again"))
+            #expect(ruth.contains("the dam work was on schedule"))
+            let peter = try store.claims(byActor: "Peter Calloway").map(\.content.text)
+            #expect(peter == ["the toll on the Corran bridge was lawful", "the appeal had no merit"])
+        }
+    }
+
     @Test func failingArticleLeavesTheDatabaseUnchanged() throws {
         try withIngested { store, _ in
             let before = try store.counts()
