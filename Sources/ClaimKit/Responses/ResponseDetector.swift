@@ -85,7 +85,7 @@ public struct ResponseDetector: Sendable {
                     answered: answered, relation: rule.relation ?? "responds", object: object, ruleID: rule.id,
                     evidence: text.string(m.range), to: nil)
                 let inSentence = claims.indices.filter { i in
-                    claimSentence[i] == s && !claims[i].candidate.parts.contains { $0.contains(cue.lowerBound) }
+                    claimSentence[i] == s && (rule.insideContent || !claims[i].candidate.parts.contains { $0.contains(cue.lowerBound) })
                         && (responder == nil || claims[i].speaker?.name == responder?.name)
                 }
                 if let i = inSentence.first {

@@ -39,4 +39,7 @@ public struct Rule: Sendable {
     public var hash: String
     /// For a response rule: rebuts, supports or responds.
     public var relation: String?
+    /// For a response rule: its words may stand inside the claim's own content, where they state the
+    /// speaker's purpose ("the move is meant to counter claims by X"); otherwise they are someone else's act.
+    public var insideContent = false
 }

@@ -109,6 +109,15 @@ extension RuleLoader {
                 errors.append(RuleError(code: .schema, message: "kind must be direct, indirect or mixed", location: source.location(of: kindNode), ruleID: id))
             }
         }
+        var insideContent = false
+        if response, let node = mapping["inside_content"] {
+            switch node.stringValue {
+            case "true": insideContent = true
+            case "false": insideContent = false
+            default:
+                errors.append(RuleError(code: .schema, message: "inside_content must be true or false", location: source.location(of: node), ruleID: id))
+            }
+        }
         var priority = 50
         if let p = mapping["priority"] {
             if let value = p.stringValue.flatMap(Int.init) { priority = value } else {
@@ -132,12 +141,15 @@ extension RuleLoader {
         let counterexamples = readExamples(mapping["counterexamples"], source, ruleID: id, errors: &errors)
         guard errors.count == before, let compiled else { return nil }
         let expanded = compiled.source
-        let hashInput = [id, relation ?? kind.rawValue, String(priority), mapping["stance"]?.stringValue ?? "", expanded].joined(separator: "\u{1F}")
-        return Rule(
+        let hashInput = [id, relation ?? kind.rawValue, String(priority), mapping["stance"]?.stringValue ?? "", expanded]
+            + (insideContent ? ["inside_content"] : [])
+        var rule = Rule(
             id: id, description: description, kind: kind, priority: priority, stance: mapping["stance"]?.stringValue,
             source: patternNode.stringValue ?? "", expanded: expanded, pattern: compiled, examples: examples,
             counterexamples: counterexamples, file: source.path, location: source.location(of: node),
-            hash: ContentHash.hex(of: hashInput), relation: relation)
+            hash: ContentHash.hex(of: hashInput.joined(separator: "\u{1F}")), relation: relation)
+        rule.insideContent = insideContent
+        return rule
     }
 
     static func readExamples(_ node: Node?, _ source: YAMLSource, ruleID: String, errors: inout [RuleError]) -> [RuleExample] {

@@ -7,7 +7,7 @@ public struct RuleLoader {
     static let ruleKeys: Set<String> = [
         "id", "description", "kind", "priority", "stance", "pattern", "examples", "counterexamples",
     ]
-    static let responseRuleKeys: Set<String> = ["id", "description", "relation", "pattern", "examples", "counterexamples"]
+    static let responseRuleKeys: Set<String> = ["id", "description", "relation", "inside_content", "pattern", "examples", "counterexamples"]
     static let relations: Set<String> = ["rebuts", "supports", "responds"]
     static let exampleKeys: Set<String> = ["text", "speaker", "cue", "content", "target", "answered", "object", "responder"]
     static let layoutKeys: Set<String> = ["id", "description", "detect", "article_start", "boilerplate", "lead_article"]

@@ -122,6 +122,25 @@ import Testing
         #expect(responses.first?.answered == "Bo Hamm")
     }
 
+    /// A purpose inside the speaker's own words ("to counter claims by X") answers X; a rule without
+    /// `inside_content` still ignores its words there, where they are someone else's act.
+    @Test func aStatedPurposeToCounterSomeonesClaimsRebutsThem() throws {
+        let (claims, responses) = try analyzeResponses(
+            """
+            Night ferries for Dunmere
+            Governor Bo Hamm said the night ferries were unsafe.
+            The ferries will run with two crews to counter what he called 'scare stories' by Governor Bo Hamm, Mayor Ilse Varga said.
+            Harbour master Lena Quist said the union had rejected Governor Bo Hamm's proposal on Monday.
+            """)
+        #expect(claims.map(\.speaker) == ["Bo Hamm", "Ilse Varga", "Lena Quist"])
+        #expect(
+            responses == [
+                FoundResponse(
+                    from: "The ferries will run with two crews to counter what he called 'scare stories' by Governor Bo Hamm",
+                    to: "the night ferries were unsafe", relation: "rebuts", answered: "Bo Hamm", rule: "countering-claims-by")
+            ])
+    }
+
     @Test func wordsAreTheSameWithOrWithoutNonASCIIText() {
         let ascii = "Don't SAY it: 42 times, they WON'T."
         #expect(ResponseDetector.words(ascii) == ["do", "n't", "say", "it", "42", "times", "they", "wo", "n't"])

@@ -92,6 +92,20 @@ import Testing
                 """)
     }
 
+    @Test func insideContentTakesTrueOrFalse() throws {
+        let (text, path, errors) = try errors(
+            """
+            responses:
+              - id: countering
+                description: a purpose stated in the content
+                relation: rebuts
+                inside_content: sometimes
+                pattern: 'to (?<cue>counter) claims'
+            """)
+        #expect(errors.map(\.code) == [.schema])
+        #expect(text == located(path, 5, 21, "inside_content must be true or false", "    inside_content: sometimes"))
+    }
+
     @Test func missingPattern() throws {
         let (text, path, _) = try errors(
             """
