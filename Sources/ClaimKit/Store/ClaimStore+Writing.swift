@@ -123,7 +123,8 @@ extension ClaimStore {
             }
             let id = ids.last!
             if touched.contains(id) {
-                try db.run("DELETE FROM claim_targets WHERE claim_id = ?", [.int(id)])
+                // A claim just inserted has no targets yet.
+                if changes.added.last?.claimID != id { try db.run("DELETE FROM claim_targets WHERE claim_id = ?", [.int(id)]) }
                 for (span, target) in claim.targets {
                     let actor = try actorID(target, cache: &cache)
                     try db.run(
