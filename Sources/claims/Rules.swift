@@ -19,7 +19,8 @@ struct RulesCommand: ParsableCommand {
                         print("warning: rules \(family.ruleIDs.joined(separator: ", ")) begin alike but run one by one, which is slower: \(problem)")
                     } else {
                         let part = family.parts > 1 ? " (part \(family.part) of \(family.parts): all of them are too large for one pattern)" : ""
-                        print("family: \(family.ruleIDs.joined(separator: " + ")) run together\(part)")
+                        let size = family.compiledSize.map { ", \($0) of \(Pattern.sizeLimit) bytes compiled" } ?? ""
+                        print("family: \(family.ruleIDs.joined(separator: " + ")) run together\(part)\(size)")
                     }
                 }
             }

@@ -11,9 +11,13 @@ import Testing
             // Then the families of rules that run together, and no warning that one cannot.
             let families = result.stdoutLines.dropFirst()
             #expect(families.count >= 3)
-            // A family too large for one pattern runs as parts, each still a family.
-            let together = #/^family: .+ run together( \(part \d+ of \d+: all of them are too large for one pattern\))?$/#
+            // A family too large for one pattern runs as parts, each still a family; each says how much of
+            // PCRE2's room its compiled pattern takes.
+            let together = #/^family: .+ run together( \(part \d+ of \d+: all of them are too large for one pattern\))?, (\d+) of 65536 bytes compiled$/#
             #expect(families.allSatisfy { $0.wholeMatch(of: together) != nil }, "\(result)")
+            let sizes = families.compactMap { $0.wholeMatch(of: together).flatMap { Int($0.output.2) } }
+            #expect(sizes.count == families.count)
+            #expect(sizes.allSatisfy { $0 > 1000 && $0 <= 65536 }, "\(sizes)")
             #expect(families.contains { $0.contains("speaker-cue-clause") })
             #expect(result.stderr == "")
         }

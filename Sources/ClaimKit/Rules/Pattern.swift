@@ -8,6 +8,11 @@ public final class Pattern: @unchecked Sendable {
     /// Named groups and their numbers.
     public let groupNumbers: [String: Int]
     public let captureCount: Int
+    /// Bytes of compiled code, without the header and name table PCRE2 keeps with it: this build of PCRE2
+    /// refuses a pattern whose code passes `Pattern.sizeLimit`.
+    public let compiledSize: Int
+    /// What PCRE2 compiles at most, with the 2-byte links of Debian's build: 64 KiB.
+    public static let sizeLimit = 65_536
     /// The expanded source that was compiled.
     public let source: String
     let jitted: Bool
@@ -53,6 +58,7 @@ public final class Pattern: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        compiledSize = Pattern.infoSize(compiled) - Int(nameCount) * Int(entrySize) - Pattern.header
         var names: [String: Int] = [:]
         if let table {
             for i in 0..<Int(nameCount) {
@@ -68,6 +74,22 @@ public final class Pattern: @unchecked Sendable {
     }
 
     deinit { pcre2_code_free_8(code) }
+
+    static func infoSize(_ compiled: OpaquePointer) -> Int {
+        var size = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_SIZE), &size)
+        return size
+    }
+
+    /// The bytes PCRE2 keeps before a pattern's code: the size of the empty pattern, less its seven bytes
+    /// of code (a bracket, its end and the end mark).
+    static let header: Int = {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        guard let empty = pcre2_compile_8("", 0, 0, &errorCode, &errorOffset, nil) else { return 0 }
+        defer { pcre2_code_free_8(empty) }
+        return infoSize(empty) - 7
+    }()
 
     static func message(for errorCode: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)

@@ -207,6 +207,8 @@ public struct RuleFamilyNote: Sendable {
     /// Which part of a family too large for one pattern this is (1 of 1 when it is whole).
     public var part = 1
     public var parts = 1
+    /// Bytes of the fused pattern's compiled code, when it compiled: how close it is to `Pattern.sizeLimit`.
+    public var compiledSize: Int?
 }
 
 extension RuleSet {
@@ -216,7 +218,10 @@ extension RuleSet {
             let parts = RuleFamily.parts(rules, group, vocabulary: vocabulary).filter { $0.members.count > 1 }
             return parts.enumerated().map { i, part in
                 var note = RuleFamilyNote(ruleIDs: part.members.map { rules[$0].id }, part: i + 1, parts: parts.count)
-                if case .failure(let problem) = part.fused { note.problem = problem.message }
+                switch part.fused {
+                case .failure(let problem): note.problem = problem.message
+                case .success(let family): note.compiledSize = family.pattern.compiledSize
+                }
                 return note
             }
         }

@@ -24,6 +24,19 @@ import Testing
         #expect(match["no-such-group"] == nil)
     }
 
+    /// The compiled size counts code only: each literal character is two bytes more (its opcode and
+    /// itself), group names add nothing, and a pattern near the limit compiles just below it.
+    @Test func compiledSizeCountsCodeAndStopsAtTheLimit() throws {
+        let short = try Pattern("abc", extended: false)
+        let long = try Pattern("abc" + String(repeating: "x", count: 100), extended: false)
+        #expect(long.compiledSize - short.compiledSize == 200)
+        #expect(try Pattern("(?<a_long_group_name>abc)", extended: false).compiledSize == (try Pattern("(abc)", extended: false)).compiledSize)
+        let nearly = try Pattern(String(repeating: "x", count: Pattern.sizeLimit / 2 - 50), extended: false)
+        #expect(nearly.compiledSize <= Pattern.sizeLimit)
+        #expect(nearly.compiledSize > Pattern.sizeLimit - 120)
+        #expect(throws: Pattern.CompileFailure.self) { try Pattern(String(repeating: "x", count: Pattern.sizeLimit / 2 + 50), extended: false) }
+    }
+
     @Test func matchesOnMultibyteTextAreByteRangesThatSliceCorrectly() throws {
         let text = UTF8Text("Zoë said «ça va». Then 東京の人 said 🙂 fine, and Łukasz said nothing.")
         let pattern = try Pattern(#"(?<speaker>[\p{L}\p{M}]+) \s+ (?<cue>said) \s+ (?<content>[^.,]+)"#)
