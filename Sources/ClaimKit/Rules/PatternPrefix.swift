@@ -2,8 +2,9 @@
 ///
 /// A cut point lies outside every group, character class, `@{name}` reference and escape, and is not
 /// followed by a quantifier, so that `prefix + "(?:" + rest + ")"` means what the whole pattern meant.
-/// Patterns with constructs this does not follow (a top-level `|`, `\Q`, comments, verbs, branch reset
-/// groups) have no cut points.
+/// A `#` comment runs to the end of its line (patterns compile in extended mode) and holds no cut point.
+/// Patterns with constructs this does not follow (a top-level `|`, `\Q`, `(?#...)`, verbs, branch reset
+/// groups, a `#` where options are set inline) have no cut points.
 enum PatternPrefix {
     /// Offsets (in UTF-8 bytes) where `source` may be cut, in increasing order; empty when it may not be.
     static func cutPoints(_ source: String) -> [Int] {
@@ -19,6 +20,8 @@ enum PatternPrefix {
             return s[j] == UInt8(ascii: "?") || s[j] == UInt8(ascii: "*") || s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: "{")
         }
         if s.starts(with: Array("(*".utf8)) { return [] }
+        // Inline options could turn extended mode off, and a `#` with it into a literal.
+        let comments = !CueGate.setsOptions(source)
         while i < s.count {
             let b = s[i]
             switch b {
@@ -62,7 +65,9 @@ enum PatternPrefix {
             case UInt8(ascii: "|") where depth == 0:
                 return []
             case UInt8(ascii: "#"):
-                return []
+                guard comments else { return [] }
+                // Past the newline too: a cut right after the comment's text would fall inside it.
+                i = s[i...].firstIndex(of: 0x0A).map { $0 + 1 } ?? s.count
             default:
                 i += 1
                 while i < s.count && s[i] & 0xC0 == 0x80 { i += 1 }

@@ -138,6 +138,13 @@ import Testing
             #expect(!text.hasSuffix("@{c"), "cut inside a reference")
         }
         #expect(PatternPrefix.cutPoints("a|b").isEmpty, "a top-level alternation has no prefix")
+        // A comment runs to the end of its line and holds no cut, whatever it says.
+        let commented = "(?<speaker>\\w+) # the speaker (or \"who\") [then]\n \\s+ (?<cue>said)"
+        let commentedCuts = PatternPrefix.cutPoints(commented).map { String(decoding: Array(commented.utf8)[..<$0], as: UTF8.self) }
+        #expect(commentedCuts.contains("(?<speaker>\\w+)"))
+        #expect(commentedCuts.contains { $0.hasSuffix("\\s+") })
+        #expect(!commentedCuts.contains { $0.contains("#") && !$0.contains("\n") }, "\(commentedCuts)")
+        #expect(PatternPrefix.cutPoints("(?-x)a # b").isEmpty, "with options set inline a # may be a literal")
         #expect(PatternPrefix.cutPoints(#"\Qa|b\E c"#).isEmpty)
     }
 
