@@ -95,43 +95,38 @@ extension ClaimStore {
         var byIdentity: [[Int]: (Int, ClaimRow)] = [:]
         for (id, row) in stored { byIdentity[row.identity] = (id, row) }
         var ids: [Int] = []
-        var touched: Set<Int> = []
         for claim in claims {
             let speakerID = try claim.speaker.map { try actorID($0, cache: &cache) }
             let row = ClaimRow(claim.candidate, speakerID: speakerID, text: text)
-            if let (id, old) = byIdentity.removeValue(forKey: row.identity) {
-                ids.append(id)
+            let id: Int
+            if let (existing, old) = byIdentity.removeValue(forKey: row.identity) {
+                ids.append(existing)
                 if old == row {
                     changes.unchanged += 1
                     continue
                 }
+                id = existing
                 try db.run(
                     "UPDATE claims SET (\(ClaimRow.columns)) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
                     row.values + [.int(id)])
                 changes.changed.append(.init(ruleID: row.ruleID, claimID: id, text: row.contentText))
-                touched.insert(id)
+                try db.run("DELETE FROM claim_targets WHERE claim_id = ?", [.int(id)])
             } else {
                 try db.run(
                     "INSERT INTO claims(article_id, \(ClaimRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [.int(articleID)] + row.values)
-                let id = Int(db.lastInsertRowID)
+                id = Int(db.lastInsertRowID)
                 // No trigger does this (migration 3): a trigger would flush the index at every claim.
                 try db.run("INSERT INTO claims_fts(rowid, content_text) VALUES (?, ?)", [.int(id), .text(row.contentText)])
                 ids.append(id)
                 changes.added.append(.init(ruleID: row.ruleID, claimID: id, text: row.contentText))
-                touched.insert(id)
             }
-            let id = ids.last!
-            if touched.contains(id) {
-                // A claim just inserted has no targets yet.
-                if changes.added.last?.claimID != id { try db.run("DELETE FROM claim_targets WHERE claim_id = ?", [.int(id)]) }
-                for (span, target) in claim.targets {
-                    let actor = try actorID(target, cache: &cache)
-                    try db.run(
-                        "INSERT OR IGNORE INTO claim_targets(claim_id, actor_id, mention_start, mention_end, mention_text) VALUES (?, ?, ?, ?, ?)",
-                        [.int(id), .int(actor), .int(text.codePointOffset(ofByte: span.lowerBound)),
-                         .int(text.codePointOffset(ofByte: span.upperBound)), .text(text.string(span))])
-                }
+            for (span, target) in claim.targets {
+                let actor = try actorID(target, cache: &cache)
+                try db.run(
+                    "INSERT OR IGNORE INTO claim_targets(claim_id, actor_id, mention_start, mention_end, mention_text) VALUES (?, ?, ?, ?, ?)",
+                    [.int(id), .int(actor), .int(text.codePointOffset(ofByte: span.lowerBound)),
+                     .int(text.codePointOffset(ofByte: span.upperBound)), .text(text.string(span))])
             }
         }
         for (_, (id, row)) in byIdentity.sorted(by: { $0.value.0 < $1.value.0 }) {
