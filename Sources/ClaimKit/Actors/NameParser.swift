@@ -119,6 +119,13 @@ public struct NameParser: Sendable {
         }
         if words.count == 1, collectives.contains(words[0].lowercased()) { return .description(words[0]) }
         if words.allSatisfy({ !($0.first?.isUppercase ?? false) }) { return .description(words.joined(separator: " ")) }
+        // A day right after a name or a role is when it was said or done ("in Ohio Saturday", "the court
+        // Monday"): it names nobody, and alone it is no speaker at all.
+        if let last = words.last, Self.days.contains(last) {
+            if words.count == 1 { return nil }
+            let before = words[words.count - 2]
+            if before.first?.isUppercase ?? false || roles.contains(before.lowercased()) { words.removeLast() }
+        }
         // A generational suffix closes the name before it, whatever that name's last word is: "Martin Luther
         // King Jr" is no king. It is written one way ("Jr."), with or without the full stop a sentence took.
         var suffix: String?
@@ -133,11 +140,12 @@ public struct NameParser: Sendable {
         for (i, word) in words.enumerated() {
             let w = word.lowercased()
             if titles.contains(word) || titles.contains(w) || roles.contains(w) || w.hasSuffix("'s") || w.hasSuffix("’s")
-                || (i == 0 && words.count >= 3 && Self.isAdjective(word)) {
+                || (i == 0 && words.count >= 3 && (Self.isAdjective(word) || Self.partisans.contains(word))) {
                 guard !(suffix != nil && i == words.count - 1), !isSurnameTitle(words, at: i) else { continue }
                 split = i + 1
             }
         }
+        split = afterOffice(words, from: split)
         if split >= words.count {
             return .description((words + [suffix].compactMap { $0 }).joined(separator: " "))
         }
@@ -148,7 +156,10 @@ public struct NameParser: Sendable {
         let name = nameWords.joined(separator: " ")
         var roleWords = Array(words[..<split])
         if let tag { roleWords.append(tag) }
-        let role = roleWords.isEmpty ? nil : roleWords.joined(separator: " ")
+        // An office alone ("State" of "Secretary of State") or a party alone is no role that a description
+        // ("the state", "a senior Democrat") could name, here or in another article.
+        let roleText = roleWords.joined(separator: " ")
+        let role = roleWords.isEmpty || Self.offices.contains(roleText) || Self.partisans.contains(roleText) ? nil : roleText
         if let known = alias(name) {
             var actor = known
             actor.role = role
@@ -203,6 +214,39 @@ public struct NameParser: Sendable {
         return before.first?.isUppercase ?? false && before.count > 1 && !before.hasSuffix(".") && !titles.contains(before)
             && !roles.contains(b) && !Self.titleModifiers.contains(b) && !Self.isAdjective(before)
             && !b.hasSuffix("'s") && !b.hasSuffix("’s")
+    }
+
+    /// Party members named by their party before the name ("Democrat Ann Lee").
+    static let partisans: Set<String> = ["Democrat", "Republican", "Independent", "Libertarian", "Conservative", "Liberal", "Socialist", "Green"]
+
+    /// Days, which a reporter writes right after a name ("said in Ohio Saturday").
+    static let days: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// Departments and portfolios that follow "Secretary of" or "Minister of" in a title.
+    static let offices: Set<String> = [
+        "State", "Defense", "Defence", "Treasury", "Commerce", "Labor", "Labour", "Energy", "Education", "Agriculture",
+        "Interior", "Transportation", "Transport", "Health", "Housing", "Justice", "Finance", "Staff", "Homeland Security",
+        "Veterans Affairs", "National Intelligence", "Foreign Affairs", "Home Affairs", "Economy", "Culture",
+    ]
+
+    /// Where the name starts once an office after "of" is read into the role: "Secretary of State John Kerry"
+    /// reaches here whole, or without the title as "State John Kerry" (a name has no "of"). The office takes
+    /// one or two words, and only when two or three capitalised words that name no body are left for the name.
+    func afterOffice(_ words: [String], from split: Int) -> Int {
+        var start = split
+        if start < words.count, words[start] == "of" {
+            start += 1
+        } else if start != 0 {
+            return split
+        }
+        for length in [2, 1] where start + length + 2 <= words.count {
+            let office = words[start..<(start + length)].joined(separator: " ")
+            let rest = Array(words[(start + length)...])
+            if Self.offices.contains(office), rest.count <= 3, rest.allSatisfy({ $0.first?.isUppercase ?? false }), !isOrganisation(rest) {
+                return start + length
+            }
+        }
+        return split
     }
 
     static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]

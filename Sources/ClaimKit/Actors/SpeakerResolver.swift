@@ -17,6 +17,9 @@ public struct SpeakerResolver: Sendable {
         var governed = false
         /// After a preposition of place ("in South Carolina"): a place, so no pronoun's antecedent.
         var locative = false
+        /// After a preposition that names a place and rarely a person ("in", not "at", which is "jabbed at
+        /// Lee" as often): no "he" or "she".
+        var place = false
     }
 
     public init(rules: RuleSet) throws(RuleError) {
@@ -95,7 +98,9 @@ public struct SpeakerResolver: Sendable {
             let first = words.split(separator: " ").first.map { $0.lowercased() } ?? ""
             let before = Self.prepositions.contains(first) ? first : Self.wordBefore(text.bytes, match.range.lowerBound).word.lowercased()
             mentions.append(
-                Mention(span: match.range, actor: named, governed: Self.objectMarkers.contains(before), locative: Self.locatives.contains(before)))
+                Mention(
+                    span: match.range, actor: named, governed: Self.objectMarkers.contains(before), locative: Self.locatives.contains(before),
+                    place: Self.places.contains(before) && !Self.possessive(text, match.range)))
         }
         // What the claims report: a pronoun speaker looks past names inside it ("Lee says Ward's plan
         // failed. She says ..." is Lee speaking again), as it does past quotations.
@@ -248,24 +253,7 @@ public struct SpeakerResolver: Sendable {
             let earlier = relative ? Array(before.reversed()) : Array(outside.reversed()) + before.reversed()
             switch p {
             case "he", "she":
-                let unwanted = p == "he" ? "female" : "male"
-                func fits(_ m: Mention) -> Bool {
-                    m.actor.kind == "person" && m.actor.gender != unwanted && genders[m.actor.name] != unwanted
-                }
-                guard let sentences else { return earlier.first(where: fits)?.actor }
-                let here = sentences.index(of: position)
-                // In the pronoun's own sentence the nearest name that is no object ("Lee told Ward she
-                // would stay" is Lee); in a sentence before, its first name, the subject ("Lee met Ward on
-                // Monday. She said ..." is Lee), passing over places ("In Ohio, Lee said ...").
-                if let own = outside.last(where: { fits($0) && !$0.governed && sentences.index(of: $0.span.lowerBound) == here }) {
-                    return own.actor
-                }
-                if let nearest = outside.last(where: { fits($0) && sentences.index(of: $0.span.lowerBound) < here }) {
-                    let there = sentences.index(of: nearest.span.lowerBound)
-                    let inThere = outside.filter { fits($0) && sentences.index(of: $0.span.lowerBound) == there }
-                    return (inThere.first { !$0.locative } ?? inThere.first ?? nearest).actor
-                }
-                return outside.last(where: fits)?.actor ?? earlier.first(where: fits)?.actor
+                return personalAntecedent(p, before: position, outside: outside, earlier: earlier, genders: genders, sentences: sentences)
             case "they", "it":
                 let free = earlier.filter { !$0.locative }
                 return free.first { $0.actor.kind != "person" }?.actor ?? free.first?.actor
@@ -283,7 +271,11 @@ public struct SpeakerResolver: Sendable {
             return ActorRef(name: resolved.map(\.name).joined(separator: " and "), kind: "group", aliases: [])
         case .description(let description)?:
             let key = Self.normalise(description)
-            if let holder = roles.filter({ $0.at < position && Self.roleMatches(key, Self.normalise($0.role)) }).last {
+            // "The Republican" is someone named before; "a senior Republican" is somebody new.
+            let first = description.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if !Self.indefinites.contains(first),
+                let holder = roles.filter({ $0.at < position && Self.roleMatches(key, Self.normalise($0.role)) }).last
+            {
                 return holder.actor
             }
             // "Both" alone is all determiner: the words stay the name.
@@ -297,6 +289,9 @@ public struct SpeakerResolver: Sendable {
     /// up ("told Ward she ...", "a supporter of Lee, she ..."); "by" is left out, as it names the agent
     /// ("comments made by Lee, where he urged ...").
     static let objectMarkers: Set<String> = prepositions.subtracting(["by"])
+
+    /// Determiners that bring in somebody not named before.
+    static let indefinites: Set<String> = ["a", "an", "one", "another", "some", "several", "many", "two", "three"]
 
     /// Prepositions of place: the names after them are where things happen.
     static let locatives: Set<String> = ["in", "at", "across", "near", "throughout", "inside", "outside", "around", "within"]

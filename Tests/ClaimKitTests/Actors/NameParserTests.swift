@@ -98,4 +98,56 @@ import Testing
     struct NotAName: Error {
         let parsed: String
     }
+
+    @Test func dayAfterANameIsNoPartOfIt() throws {
+        let parser = try makeParser()
+        guard case .named(let place)? = parser.parse("North Dakota Saturday") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(place.name == "North Dakota")
+        #expect(parser.parse("Thursday") == nil)
+        // "the court Monday": a role, then the day it acted.
+        #expect(parser.parse("court Monday") == .description("court"))
+        // A name that only looks like a day stays whole.
+        guard case .named(let paper)? = parser.parse("Harbour Today") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(paper.name == "Harbour Today")
+    }
+
+    @Test func officeAfterOfIsPartOfTheTitle() throws {
+        let parser = try makeParser()
+        for mention in ["Secretary of State Maren Oduya", "State Maren Oduya"] {
+            guard case .named(let actor)? = parser.parse(mention) else {
+                Issue.record("\(mention): not a name")
+                continue
+            }
+            #expect(actor.name == "Maren Oduya", "\(mention)")
+            #expect(actor.aliases == ["Oduya"])
+        }
+        guard case .named(let deputy)? = parser.parse("Homeland Security Arvo Lindqvist") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(deputy.name == "Arvo Lindqvist")
+        // An office followed by one word leaves no name to split off: the words stay as they are.
+        guard case .named(let firm)? = parser.parse("Energy Partners") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(firm.name == "Energy Partners")
+    }
+
+    @Test func partyBeforeANameIsNoPartOfItNorARole() throws {
+        for mention in ["Democrat Dana Whitcombe", "Republican Dana Whitcombe"] {
+            guard case .named(let actor)? = try makeParser().parse(mention) else {
+                Issue.record("\(mention): not a name")
+                continue
+            }
+            #expect(actor.name == "Dana Whitcombe", "\(mention)")
+            #expect(actor.role == nil, "\(mention)")
+        }
+    }
 }
