@@ -112,7 +112,7 @@ public struct NameParser: Sendable {
             }
         }
         var words = text.split(separator: " ").map(String.init)
-        // Sentence-initial words a pattern could not rule out ("On Monday Trump").
+        // Sentence-initial words a pattern could not rule out ("On Monday Trump", "Perhaps Lee").
         while words.count > 1, Self.leading.contains(words[0]) { words.removeFirst() }
         if let first = words.first, Self.determiners.contains(first.lowercased()) {
             return .description(words.joined(separator: " "))
@@ -249,7 +249,14 @@ public struct NameParser: Sendable {
         return split
     }
 
-    static let leading: Set<String> = ["On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later"]
+    static let leading: Set<String> = [
+        "On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later", "Perhaps",
+        "Maybe", "Whatever", "Whoever", "Absent", "Presumably", "Indeed", "Instead", "Even", "Only", "Just", "Unlike",
+        "Although", "Though", "Because", "Since", "If", "When", "While", "Where", "After", "Before", "As", "Once",
+        "Like", "Without",
+    ]
+
 
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
     static func isAdjective(_ word: String) -> Bool {

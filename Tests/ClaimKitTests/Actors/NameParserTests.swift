@@ -150,4 +150,15 @@ import Testing
             #expect(actor.role == nil, "\(mention)")
         }
     }
+
+    @Test func sentenceAdverbBeforeANameIsDropped() throws {
+        let parser = try makeParser()
+        for mention in ["Perhaps Ilse Varga", "Whatever Ilse Varga"] {
+            guard case .named(let actor)? = parser.parse(mention) else {
+                Issue.record("\(mention): not a name")
+                continue
+            }
+            #expect(actor.name == "Ilse Varga", "\(mention)")
+        }
+    }
 }
