@@ -73,8 +73,13 @@ public struct NameParser: Sendable {
         // "Tove Lind's ferry plan": the possessive names the person.
         for mark in ["'s", "’s"] where text.hasSuffix(mark) && text.count > 3 { text = String(text.dropLast(2)) }
         if let known = alias(text) { return .named(known) }
-        // Places are where things happen, not who speaks.
-        if let last = text.split(separator: " ").last, Self.placeWords.contains(String(last).lowercased()) { return nil }
+        // Places are where things happen, not who speaks ("Union Station"); a description that ends in one
+        // is somebody there ("a source at the station").
+        if let last = text.split(separator: " ").last, Self.placeWords.contains(String(last).lowercased()),
+            !(text.first?.isLowercase ?? false), !Self.determiners.contains(String(text.split(separator: " ")[0]).lowercased())
+        {
+            return nil
+        }
         // "Both Moscow and Minsk", "Smith and Jones".
         let stripped = text.hasPrefix("Both ") || text.hasPrefix("both ") ? String(text.dropFirst(5)) : text
         if stripped.contains(" and ") {

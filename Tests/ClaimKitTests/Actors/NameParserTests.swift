@@ -161,4 +161,10 @@ import Testing
             #expect(actor.name == "Ilse Varga", "\(mention)")
         }
     }
+
+    @Test func aPlaceIsNoSpeakerButSomebodyThereIs() throws {
+        let parser = try makeParser()
+        #expect(parser.parse("Harbour Station") == nil)
+        #expect(parser.parse("a source at the station") == .description("a source at the station"))
+    }
 }
