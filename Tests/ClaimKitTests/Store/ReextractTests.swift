@@ -144,7 +144,8 @@ import Testing
                 """, as: "cranes.txt", into: store, scratch)
             #expect(try store.claimCountsByRule() == ["speaker-cue-clause": 1, "quote-speaker-cue": 1])
             let kept = try store.allClaims().filter { $0.ruleID == "quote-speaker-cue" }
-            let rules = try rules(scratch, ["off.yaml": "disable: [speaker-cue-clause]\n"])
+            // sentence-subject-cue-clause reads any sentence subject where no other rule did: off too.
+            let rules = try rules(scratch, ["off.yaml": "disable: [speaker-cue-clause, sentence-subject-cue-clause]\n"])
             #expect(rules.rule("speaker-cue-clause") == nil)
             let report = try store.reextract(with: Analyzer(rules: rules), dryRun: false)
             #expect(report.removed == 1)
