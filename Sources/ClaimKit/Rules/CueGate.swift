@@ -12,8 +12,36 @@ enum CueGate {
         guard let inner = cueGroup(source), PatternPrefix.mentionedNames(inner).isEmpty,
             !setsOptions(source.replacingOccurrences(of: inner, with: ""))
         else { return nil }
-        guard let expanded = try? MacroExpander(vocabulary: vocabulary).expand(inner) else { return nil }
+        guard let expanded = try? MacroExpander(vocabulary: vocabulary).expand(required(inner)) else { return nil }
         return try? Pattern(expanded.text)
+    }
+
+    /// The cue group without the optional groups it opens with: `(?:has\s+)?(?:\p{Ll}+ly\s+)?said` looks for
+    /// "said". Every match of the whole group holds a match of the rest at the same place (a look-behind
+    /// there sees the same text), and a leading optional part would be tried at every position of the
+    /// article, which made some gates cost as much as their rule.
+    static func required(_ inner: String) -> String {
+        var s = Array(inner.utf8)
+        let blank: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D]
+        while true {
+            var i = 0
+            while i < s.count, blank.contains(s[i]) { i += 1 }
+            guard s[i...].starts(with: Array("(?:".utf8)) else { break }
+            var depth = 0
+            var close: Int?
+            PatternPrefix.walkParentheses(s, from: i) { at, opens in
+                depth += opens ? 1 : -1
+                if depth == 0 { close = at }
+                return depth > 0
+            }
+            guard let close, close + 1 < s.count, s[close + 1] == UInt8(ascii: "?") || s[close + 1] == UInt8(ascii: "*") else { break }
+            var end = close + 2
+            if end < s.count, s[end] == UInt8(ascii: "?") || s[end] == UInt8(ascii: "+") { end += 1 }
+            let rest = Array(s[end...])
+            guard rest.contains(where: { !blank.contains($0) }) else { break }
+            s = rest
+        }
+        return String(decoding: s, as: UTF8.self)
     }
 
     /// Whether `text` may hold a match of the rule that `gate` guards.

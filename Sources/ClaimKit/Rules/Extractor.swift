@@ -40,13 +40,20 @@ public struct Extractor: Sendable {
                 }
             case .family(let family):
                 for i in family.members { found[i] = try run(i, text) }
-            case .single(let i) where fuses && !CueGate.admits(gates[i], text):
+            case .single(let i) where fuses && !admits(i, text):
                 continue
             case .single(let i):
                 found[i] = try run(i, text)
             }
         }
         return select(Array(found.joined()), headline: headline, text: text)
+    }
+
+    /// Whether rule `index`'s cue occurs in `text`; the profile counts the look as the rule's own time.
+    func admits(_ index: Int, _ text: UTF8Text) -> Bool {
+        let started = timer == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer { timer?.add(rules.rules[index].id, started) }
+        return CueGate.admits(gates[index], text)
     }
 
     /// The candidates of rule `index` run alone.

@@ -23,4 +23,15 @@ import Testing
         #expect(CueGate.pattern(for: #"(?i) (?<speaker>\w+) (?<cue>said)"#, vocabulary: vocabulary) == nil)
         #expect(CueGate.pattern(for: #"(?<speaker>\w+) (?<cue>(?i:said))"#, vocabulary: vocabulary) != nil)
     }
+
+    @Test func theGateLooksForWhatEveryMatchHolds() throws {
+        #expect(CueGate.required(#"(?:has\s+)?(?:\p{Ll}+ly\s+)*? voted (?:for)?"#) == #" voted (?:for)?"#)
+        #expect(CueGate.required(#"(?:a|b)\s+said"#) == #"(?:a|b)\s+said"#)
+        // Nothing is left to look for once the optional part is gone: the group stays whole.
+        #expect(CueGate.required(#"(?:said)?"#) == #"(?:said)?"#)
+        let rules = try Fixtures.rules()
+        let gate = try #require(CueGate.pattern(for: #"(?<speaker>\w+) \s+ (?<cue>(?:\p{Ll}+ly\s+)?(?:has\s+)?voted) \s+ for"#, vocabulary: rules.vocabulary))
+        #expect(CueGate.admits(gate, UTF8Text("The council narrowly voted for the levy.")))
+        #expect(!CueGate.admits(gate, UTF8Text("The council has quietly adjourned.")))
+    }
 }
