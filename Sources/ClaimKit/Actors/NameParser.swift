@@ -262,7 +262,6 @@ public struct NameParser: Sendable {
         "Like", "Without",
     ]
 
-
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
     static func isAdjective(_ word: String) -> Bool {
         guard word.first?.isUppercase ?? false else { return false }
