@@ -254,13 +254,12 @@ public struct NameParser: Sendable {
         return split
     }
 
-    static let leading: Set<String> = [
-        "On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Monday", "Tuesday",
-        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "Earlier", "Later", "Perhaps",
-        "Maybe", "Whatever", "Whoever", "Absent", "Presumably", "Indeed", "Instead", "Even", "Only", "Just", "Unlike",
-        "Although", "Though", "Because", "Since", "If", "When", "While", "Where", "After", "Before", "As", "Once",
-        "Like", "Without",
-    ]
+    static let leading: Set<String> = days.union([
+        "On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Today", "Yesterday",
+        "Earlier", "Later", "Perhaps", "Maybe", "Whatever", "Whoever", "Absent", "Presumably", "Indeed", "Instead", "Even",
+        "Only", "Just", "Unlike", "Although", "Though", "Because", "Since", "If", "When", "While", "Where", "After",
+        "Before", "As", "Once", "Like", "Without",
+    ])
 
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
     static func isAdjective(_ word: String) -> Bool {

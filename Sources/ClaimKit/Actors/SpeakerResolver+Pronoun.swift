@@ -27,7 +27,8 @@ extension SpeakerResolver {
         return outside.last(where: { person($0) != nil }).flatMap(person) ?? earlier.lazy.compactMap(person).first
     }
 
-    static let places: Set<String> = ["in", "across", "near", "throughout", "inside", "outside", "within"]
+    /// Prepositions of place that rarely stand before a person ("at" does: "jabbed at Lee").
+    static let places: Set<String> = locatives.subtracting(["at", "around"])
 
     /// Whether the name at `span` is a possessive ("in Lee's view" is no place).
     static func possessive(_ text: UTF8Text, _ span: ByteSpan) -> Bool {
