@@ -57,6 +57,15 @@ extension RuleLoader {
             errors.append(RuleError(code: .schema, message: "a pattern must be a string", location: source.location(of: node), ruleID: ruleID))
             return nil
         }
+        if let misplaced = vocabulary.misplacedSkip(in: text) {
+            errors.append(
+                RuleError(
+                    code: .schema,
+                    message: "'@{\(misplaced.name)}' skips ahead past the rest of a word, so it may only open a pattern; "
+                        + "move it to the start or leave it out",
+                    location: source.location(inScalar: node, byteOffset: misplaced.offset), ruleID: ruleID))
+            return nil
+        }
         let expansion: MacroExpander.Expansion
         do {
             expansion = try MacroExpander(vocabulary: vocabulary).expand(text)
