@@ -13,6 +13,9 @@ public struct NameParser: Sendable {
     let titles: Set<String>
     let roles: Set<String>
     let collectives: Set<String>
+    /// Given names that tell a gender (`given_female`, `given_male` in the rules), lowercased.
+    let femaleGiven: Set<String>
+    let maleGiven: Set<String>
     let aliases: [String: ActorEntry]
     /// Parses seen before: an archive names the same people in article after article.
     let cache = ParseCache()
@@ -35,6 +38,8 @@ public struct NameParser: Sendable {
         titles = vocabulary.set("title")
         roles = vocabulary.set("role")
         collectives = vocabulary.set("collective")
+        femaleGiven = vocabulary.set("given_female")
+        maleGiven = vocabulary.set("given_male")
         var index: [String: ActorEntry] = [:]
         for entry in actors {
             index[entry.name.lowercased()] = entry
@@ -177,7 +182,8 @@ public struct NameParser: Sendable {
         }
         var aliases: [String] = []
         if kind == "person", nameWords.count > 1, let surname { aliases.append(surname) }
-        return .named(ActorRef(name: name, kind: kind, role: role, gender: role.flatMap(gender(of:)), aliases: aliases))
+        let gender = role.flatMap(gender(of:)) ?? (kind == "person" ? gender(ofGiven: nameWords) : nil)
+        return .named(ActorRef(name: name, kind: kind, role: role, gender: gender, aliases: aliases))
     }
 
     static let placeWords: Set<String> = [
@@ -283,6 +289,15 @@ public struct NameParser: Sendable {
             if letters.count >= 2 && letters.allSatisfy(\.isUppercase) { return true }
         }
         return false
+    }
+
+    /// The gender a person's given name tells, when the name has a surname after it ("Maria Lopez", not
+    /// "Maria" alone, which may be a surname or a place).
+    func gender<Words: Collection<String>>(ofGiven words: Words) -> String? {
+        guard words.count >= 2, let first = words.first?.lowercased() else { return nil }
+        if femaleGiven.contains(first) { return "female" }
+        if maleGiven.contains(first) { return "male" }
+        return nil
     }
 
     func gender(of text: String) -> String? {

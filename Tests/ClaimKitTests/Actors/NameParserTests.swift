@@ -35,6 +35,21 @@ import Testing
         #expect(parser.parse("the interior minister") == .description("the interior minister"))
     }
 
+    @Test func givenNameTellsGenderOnlyBeforeASurnameAndAfterTheRole() throws {
+        let parser = try makeParser()
+        func gender(_ mention: String) -> String? {
+            if case .named(let actor)? = parser.parse(mention) { return actor.gender }
+            return "not a name"
+        }
+        #expect(gender("Margaret Ekwall") == "female")
+        #expect(gender("Harbour chief Daniel Orsk") == "male")
+        // A role word says more than the given name; a name alone may be a surname; unknown names stay open.
+        #expect(gender("spokeswoman Daniel Orsk") == "female")
+        #expect(gender("Margaret") == nil)
+        #expect(gender("Quillon Ekwall") == nil)
+        #expect(gender("Jordan Ekwall") == nil)
+    }
+
     @Test func appositiveNameWinsOverItsDescription() throws {
         guard case .named(let actor)? = try makeParser().parse("The port's new director, Sunniva Aas") else {
             Issue.record("not a name")

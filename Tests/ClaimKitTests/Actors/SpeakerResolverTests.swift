@@ -41,6 +41,19 @@ import Testing
         #expect(quote.speaker == "Petra Novak")
     }
 
+    @Test func pronounSkipsPeopleWhoseGivenNameTellsTheOtherGender() throws {
+        // Daniel Orsk is the subject of the sentence before, but "Daniel" is a man's name, so "she" is Margaret Ekwall.
+        let claims = try analyze(
+            """
+            Quay repairs delayed again
+            Daniel Orsk met Margaret Ekwall, who chairs the harbour board, on Tuesday.
+            "The cranes will not be ready before spring," she said.
+            """)
+        let quote = try claim(claims, startingWith: "\"The cranes")
+        #expect(quote.mention == "she")
+        #expect(quote.speaker == "Margaret Ekwall")
+    }
+
     @Test func pronounSkipsPeopleNamedInsideQuotations() throws {
         let claims = try analyze(
             """
