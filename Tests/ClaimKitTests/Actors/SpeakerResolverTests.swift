@@ -253,14 +253,19 @@ import Testing
         let claims = try analyze(
             """
             Port poll
-            According to a Vellmar Herald poll released Monday, 51 percent of residents said the port should reopen.
+            In a Vellmar Herald poll released Monday, 51 percent of residents said the port should reopen.
             Most residents said the ferries were too slow.
+            According to a Harbour Times survey, 40 percent of skippers said the fees were fair.
             """)
         let polled = try claim(claims, startingWith: "the port should reopen")
         #expect(polled.mention == "a Vellmar Herald poll released Monday")
         #expect(polled.speaker == "vellmar herald poll released monday")
         // No poll in the sentence: the share speaks for itself.
         #expect(try claim(claims, startingWith: "the ferries were too slow").mention == "Most residents")
+        // "According to" a poll: the poll's claim is the whole clause, share and all, not the inner "said".
+        let survey = try claim(claims, cue: "According to", startingWith: "40 percent of skippers said the fees were fair")
+        #expect(survey.mention == "a Harbour Times survey")
+        #expect(!claims.contains { $0.cue == "said" && $0.parts.first == "the fees were fair" })
     }
 
     @Test func sharesAreCountedNotNamed() {
