@@ -67,7 +67,8 @@ public struct NameParser: Sendable {
     static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ","))
 
     func parseUncached(_ mention: String) -> Parsed? {
-        var text = mention.trimmingCharacters(in: Self.trimmed)
+        // Words split at any white space: pages put no-break spaces inside names ("Gov.\u{A0}Mike Pence").
+        var text = mention.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").trimmingCharacters(in: Self.trimmed)
         if text.isEmpty { return nil }
         // Transcripts name speakers in capitals ("HALE:"); an acronym of four letters or fewer stays one.
         if text.count > 4, text.contains(where: \.isLetter), !text.contains(where: \.isLowercase) {
@@ -82,6 +83,14 @@ public struct NameParser: Sendable {
         // is somebody there ("a source at the station").
         if let last = text.split(separator: " ").last, Self.placeWords.contains(String(last).lowercased()),
             !(text.first?.isLowercase ?? false), !Self.determiners.contains(String(text.split(separator: " ")[0]).lowercased())
+        {
+            return nil
+        }
+        // Days of the calendar are when things happen ("Election Day", "Christmas Eve"), unless a given name
+        // comes before the word ("Doris Day").
+        let spaced = text.split(separator: " ")
+        if spaced.count >= 2, let last = spaced.last, Self.calendarWords.contains(String(last)), spaced[0].first?.isUppercase ?? false,
+            !femaleGiven.contains(spaced[0].lowercased()), !maleGiven.contains(spaced[0].lowercased())
         {
             return nil
         }
@@ -122,8 +131,13 @@ public struct NameParser: Sendable {
             }
         }
         var words = text.split(separator: " ").map(String.init)
-        // Sentence-initial words a pattern could not rule out ("On Monday Trump", "Perhaps Lee").
+        // Sentence-initial words a pattern could not rule out ("On Monday Trump", "Perhaps Lee", "Given
+        // Lee's record").
         while words.count > 1, Self.leading.contains(words[0]) { words.removeFirst() }
+        // Adverbs that a title-case headline puts after the name ("Lee Finally Admits ...").
+        while words.count > 1, Self.headlineAdverbs.contains(words[words.count - 1]), words[words.count - 2].first?.isUppercase ?? false {
+            words.removeLast()
+        }
         if let first = words.first, Self.determiners.contains(first.lowercased()) {
             return .description(words.joined(separator: " "))
         }
@@ -156,11 +170,21 @@ public struct NameParser: Sendable {
             }
         }
         split = afterOffice(words, from: split)
+        // What follows a role or a possessive in lower case is a description ("the fund's plans",
+        // "activists trying to block Lee"), or a role that a name closes ("nominee Ann Lee"): words with
+        // no preposition or conjunction among them, which would make the name an object ("advisers to Lee").
+        if split < words.count, isLowercaseWord(words[split]) {
+            guard let k = words.indices.last(where: { $0 >= split && isLowercaseWord(words[$0]) }).map({ $0 + 1 }),
+                k < words.count, !words[split..<k].contains(where: { Self.functionWords.contains($0) })
+            else { return .description(words.joined(separator: " ")) }
+            split = k
+        }
         if split >= words.count {
             return .description((words + [suffix].compactMap { $0 }).joined(separator: " "))
         }
         var nameWords = words[split...].filter { !Self.honorifics.contains($0.lowercased()) }
-        guard !nameWords.isEmpty else { return .description(words.joined(separator: " ")) }
+        // "I" after a description ("experts I asked") is the writer, nobody named.
+        guard !nameWords.isEmpty, nameWords != ["I"] else { return .description(words.joined(separator: " ")) }
         let surname = nameWords.last
         if let suffix { nameWords.append(suffix) }
         let name = nameWords.joined(separator: " ")
@@ -202,6 +226,7 @@ public struct NameParser: Sendable {
     static let headlineWords: Set<String> = [
         "And", "Or", "Are", "Is", "Was", "Were", "Has", "Have", "Had", "Will", "Can", "Not", "About", "With", "For", "To",
         "The", "On", "At", "By", "From", "After", "Into", "Over", "Says", "Said", "Asks", "Asked", "How", "Why", "What",
+        "In", "Of", "Up", "Out", "As", "Than",
     ]
 
     /// Generational suffixes, as a name is written with them.
@@ -264,8 +289,37 @@ public struct NameParser: Sendable {
         "On", "In", "At", "But", "And", "So", "Then", "Now", "Also", "Meanwhile", "Still", "Yet", "Today", "Yesterday",
         "Earlier", "Later", "Perhaps", "Maybe", "Whatever", "Whoever", "Absent", "Presumably", "Indeed", "Instead", "Even",
         "Only", "Just", "Unlike", "Although", "Though", "Because", "Since", "If", "When", "While", "Where", "After",
-        "Before", "As", "Once", "Like", "Without",
+        "Before", "As", "Once", "Like", "Without", "Given", "Despite", "With", "For", "From", "During", "Following",
+        "Amid", "Among", "Until", "Unless", "Whether", "Thanks", "Here", "There", "Why", "How", "What", "Including",
+        "Through", "Against", "Throughout", "Across", "Behind", "Beyond", "Within", "Upon", "Toward", "Towards",
+        "Regarding", "Asked", "Did", "Does", "Is", "Was", "Are", "Were", "Has", "Had", "Should", "Would", "Could",
+        "Of", "To", "By", "Or", "Nor", "Not",
     ])
+
+    /// Adverbs that title-case headlines put between a name and its verb; no name ends in one.
+    static let headlineAdverbs: Set<String> = [
+        "Finally", "Just", "Now", "Still", "Also", "Again", "Already", "Never", "Always", "Really", "Actually",
+        "Officially", "Reportedly", "Apparently", "Suddenly", "Quietly", "Publicly", "Privately", "Openly", "Formally",
+        "Secretly", "Repeatedly", "Literally", "Seriously", "Briefly", "Even", "Once",
+    ]
+
+    /// Last words of the days a calendar names ("Election Day", "New Year's Eve").
+    static let calendarWords: Set<String> = ["Day", "Eve"]
+
+    /// A word in lower case that opens no name: particles do ("de Blasio", "al-Hadi").
+    func isLowercaseWord(_ word: String) -> Bool {
+        guard word.first?.isLowercase ?? false else { return false }
+        return !Self.particles.contains(word) && !word.hasPrefix("al-") && !word.hasPrefix("el-")
+    }
+
+    /// Words after which a name is an object, not the one a description names ("advisers to Lee").
+    static let functionWords: Set<String> = [
+        "to", "of", "for", "by", "with", "in", "on", "at", "from", "about", "and", "or", "but", "that", "who", "which",
+        "the", "a", "an", "than", "as", "into", "against", "over", "under", "between", "among",
+    ]
+
+    /// Lower-case words that open names ("de Blasio", "van Dyke"); "al-" and "el-" open them too.
+    static let particles: Set<String> = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "la", "le", "del", "della", "dos", "das", "ter", "ten"]
 
     /// Nationality and affiliation adjectives: "Ukrainian", "Russian-Belarusian", "Democratic".
     static func isAdjective(_ word: String) -> Bool {

@@ -296,10 +296,15 @@ public struct SpeakerResolver: Sendable {
     /// Prepositions of place: the names after them are where things happen.
     static let locatives: Set<String> = ["in", "at", "across", "near", "throughout", "inside", "outside", "around", "within"]
 
+    /// Words that join clauses, which a speaker phrase caught at its edge ("that a video recording").
+    static let conjunctions: Set<String> = ["that", "and", "but", "where", "when", "while", "whereas", "because", "if", "as", "so", "or"]
+
     /// Lower case, without determiners: "The Lithuanian prime minister" -> "lithuanian prime minister".
     static func normalise(_ text: String) -> String {
         var words = text.lowercased().split(separator: " ").map(String.init)
-        while let first = words.first, NameParser.determiners.contains(first) { words.removeFirst() }
+        while words.count > 1, let first = words.first, NameParser.determiners.contains(first) || conjunctions.contains(first) {
+            words.removeFirst()
+        }
         return words.joined(separator: " ")
     }
 

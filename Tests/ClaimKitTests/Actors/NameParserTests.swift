@@ -182,4 +182,50 @@ import Testing
         #expect(parser.parse("Harbour Station") == nil)
         #expect(parser.parse("a source at the station") == .description("a source at the station"))
     }
+
+    func name(_ parser: NameParser, _ mention: String) -> String? {
+        if case .named(let actor)? = parser.parse(mention) { return actor.name }
+        return nil
+    }
+
+    @Test func sentenceWordsAndHeadlineAdverbsAreNoPartOfAName() throws {
+        let parser = try makeParser()
+        #expect(name(parser, "Given Lind") == "Lind")
+        #expect(name(parser, "Despite Tove Lind") == "Tove Lind")
+        #expect(name(parser, "Tove Lind Finally") == "Tove Lind")
+        #expect(name(parser, "Lind Just") == "Lind")
+        // A title-case headline is no name, whatever its first words are.
+        #expect(name(parser, "Finishing Second In Tromso") == nil)
+    }
+
+    @Test func aCalendarDayIsNobodyButAPersonCalledDayIs() throws {
+        let parser = try makeParser()
+        #expect(parser.parse("Harvest Day") == nil)
+        #expect(parser.parse("Midsummer Eve") == nil)
+        #expect(name(parser, "Mary Day") == "Mary Day")
+    }
+
+    @Test func lowerCaseWordsAfterARoleAreADescriptionUnlessANameClosesThem() throws {
+        let parser = try makeParser()
+        guard case .named(let ruiz)? = parser.parse("nominee Ana Ruiz") else {
+            Issue.record("not a name")
+            return
+        }
+        #expect(ruiz.name == "Ana Ruiz")
+        #expect(ruiz.role == "nominee")
+        // A name after a preposition is what the description is about, not who it is.
+        #expect(parser.parse("advisers to Ruiz") == .description("advisers to Ruiz"))
+        #expect(parser.parse("People with knowledge of the fund's plans") == .description("People with knowledge of the fund's plans"))
+        #expect(parser.parse("Harbour activists trying to block Ruiz") == .description("Harbour activists trying to block Ruiz"))
+        #expect(parser.parse("experts I") == .description("experts I"))
+        // Particles open names in lower case.
+        #expect(name(parser, "Senator al-Hadi") == "al-Hadi")
+        #expect(name(parser, "Mayor Anke de Vries") == "Anke de Vries")
+    }
+
+    @Test func noBreakSpacesSplitWordsLikeSpaces() throws {
+        let parser = try makeParser()
+        #expect(name(parser, "nominee\u{A0}Gov. Ana Ruiz") == "Ana Ruiz")
+        #expect(name(parser, "Tove\u{A0}Lind") == "Tove Lind")
+    }
 }

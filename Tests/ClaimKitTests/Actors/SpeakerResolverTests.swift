@@ -268,6 +268,13 @@ import Testing
         #expect(!claims.contains { $0.cue == "said" && $0.parts.first == "the fees were fair" })
     }
 
+    @Test func descriptionsLoseTheWordsThatJoinedThemToTheSentence() {
+        #expect(SpeakerResolver.normalise("that a harbour survey") == "harbour survey")
+        #expect(SpeakerResolver.normalise("and many other polls") == "polls")
+        #expect(SpeakerResolver.normalise("The harbour board") == "harbour board")
+        #expect(SpeakerResolver.normalise("Both") == "both")
+    }
+
     @Test func sharesAreCountedNotNamed() {
         #expect(SpeakerResolver.isShare("51 percent of respondents"))
         #expect(SpeakerResolver.isShare("nearly three in four"))
