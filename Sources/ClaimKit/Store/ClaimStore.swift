@@ -104,21 +104,46 @@ public final class ClaimStore {
         }
     }
 
+    /// How many stored actors sharing a name are weighed against each other.
+    static let candidateLimit = 8
+    /// Claims counted for each of them: enough to tell a public figure from a passing namesake.
+    static let prominenceCap = 500
+
+    /// Of several actors sharing a name (newest first), the one that name most likely means: one seen with
+    /// the same role ("President Obama" is the Obama seen as president, not the first lady), then the one
+    /// with the most claims (a bare "Obama" in the news is rarely the namesake quoted once), then the newest.
+    func likeliest(_ ids: [Int], role: String?) throws -> Int {
+        var best: (id: Int, key: (Int, Int))?
+        for id in ids {
+            let sameRole = try role.map {
+                try db.scalar("SELECT 1 FROM actor_roles WHERE actor_id = ? AND role = ?", [.int(id), .text($0)]) != nil
+            } ?? false
+            let claims = try db.scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM claims WHERE speaker_id = ? LIMIT \(Self.prominenceCap))", [.int(id)])?.int ?? 0
+            let key = (sameRole ? 1 : 0, claims)
+            if best == nil || key > best!.key { best = (id, key) }
+        }
+        return best?.id ?? ids[0]
+    }
+
     /// Finds the stored actor an `ActorRef` names, or creates it, recording aliases and role.
     public func actorID(_ actor: ActorRef, cache: inout [ActorRef: Int]) throws -> Int {
         if let id = cache[actor] { return id }
         var id: Int?
-        // A full name, or a name a user or the alias file gave, wins; a bare surname takes the actor most
-        // recently seen with it whose gender does not contradict this one's ("Clinton ... she" is not the
-        // male Clinton of another article).
+        // A full name, or a name a user or the alias file gave, wins. A name that several stored actors
+        // share (a bare surname) goes to one whose gender does not contradict this one's ("Clinton ... she"
+        // is not the male Clinton of another article); among those, see `likeliest`.
         let surnameGender: SQLValue = actor.kind == "person" && !actor.name.contains(" ") ? .optional(actor.gender) : .null
-        id = try db.scalar(
+        let candidates = try db.rows(
             """
-            SELECT a.id FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
+            SELECT a.id, l.manual FROM actor_aliases l JOIN actors a ON a.id = l.actor_id
             WHERE l.alias = ? AND (a.kind = ? OR l.manual = 1)
               AND (l.manual = 1 OR ?3 IS NULL OR a.gender IS NULL OR a.gender = ?3)
-            ORDER BY l.manual DESC, a.id DESC LIMIT 1
-            """, [.text(actor.name), .text(actor.kind), surnameGender])?.int
+            ORDER BY l.manual DESC, a.id DESC LIMIT \(Self.candidateLimit)
+            """, [.text(actor.name), .text(actor.kind), surnameGender]) { (id: $0.int(0), manual: $0.int(1) == 1) }
+        if let first = candidates.first {
+            id = first.manual || candidates.count == 1 ? first.id : try likeliest(candidates.map(\.id), role: actor.role)
+        }
         if id == nil, actor.kind == "anonymous", let role = Optional(actor.name) {
             id = try db.scalar(
                 "SELECT actor_id FROM actor_roles WHERE role = ? ORDER BY actor_id DESC LIMIT 1", [.text(role)])?.int

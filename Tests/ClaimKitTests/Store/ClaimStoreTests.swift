@@ -203,6 +203,43 @@ import Testing
         }
     }
 
+    /// Two people share a surname across articles: one quoted often as senator, one once as judge.
+    static let namesakes = [
+        "1-dam.txt": """
+            Dam holds at Corran
+            Senator Nina Calloway said the dam at Corran would hold through the spring.
+            Calloway said repairs would start in May.
+            Calloway added that the budget for the work was enough.
+            """,
+        "2-court.txt": """
+            Court backs Corran tolls
+            Judge Ruth Calloway said the toll on the Corran bridge was lawful.
+            """,
+        "3-appeal.txt": """
+            Corran appeal fails
+            Judge Calloway said the appeal against the tolls had no merit.
+            """,
+        "4-tunnel.txt": """
+            Corran tunnel reopens
+            Calloway said the tunnel under the Corran river was safe again.
+            """,
+    ]
+
+    @Test func aBareSurnameGoesToTheNamesakeWithTheRoleThenTheOneQuotedMost() throws {
+        try withStore { store, scratch in
+            for (name, text) in Self.namesakes.sorted(by: { $0.key < $1.key }) {
+                try ingestText(text, as: name, into: store, scratch)
+            }
+            // Ruth Calloway was stored last, and "Calloway" alone used to go to whoever was: the tunnel
+            // article's Calloway is the senator quoted three times, the appeal's is the judge.
+            let nina = try store.claims(byActor: "Nina Calloway").map(\.content.text)
+            #expect(nina.contains("the tunnel under the Corran river was safe again"))
+            #expect(!nina.contains("the appeal against the tolls had no merit"))
+            let ruth = try store.claims(byActor: "Ruth Calloway").map(\.content.text)
+            #expect(ruth == ["the toll on the Corran bridge was lawful", "the appeal against the tolls had no merit"])
+        }
+    }
+
     @Test func failingArticleLeavesTheDatabaseUnchanged() throws {
         try withIngested { store, _ in
             let before = try store.counts()
