@@ -186,7 +186,10 @@ public struct SpeakerResolver: Sendable {
                         mention = subject.span
                     } else {
                         let k = firstIndex(of: mentions, startingAt: start)
-                        let first = mentions[k...].prefix { $0.span.lowerBound < claim.cue.lowerBound }.first { $0.span.upperBound <= claim.cue.lowerBound }
+                        // A name after a preposition or a verb of telling is an object or an adjunct
+                        // ("interviews with Fields", "vented about Sanders"), not who did the saying.
+                        let first = mentions[k...].prefix { $0.span.lowerBound < claim.cue.lowerBound }
+                            .first { $0.span.upperBound <= claim.cue.lowerBound && !$0.governed && !$0.locative }
                         speaker = first?.actor
                         mention = first?.span
                     }
