@@ -170,6 +170,16 @@ import Testing
         }
     }
 
+    /// A store holding `articles`, ingested one by one in the order of their file names.
+    func withArticles(_ articles: [String: String], _ body: (ClaimStore) throws -> Void) throws {
+        try withStore { store, scratch in
+            for (name, text) in articles.sorted(by: { $0.key < $1.key }) {
+                _ = try ingestText(text, as: name, into: store, scratch)
+            }
+            try body(store)
+        }
+    }
+
     /// Two people share a surname in two articles; a third article names only the surname and a pronoun.
     static let sharedSurname = [
         "1-dam.txt": """
@@ -190,10 +200,7 @@ import Testing
     ]
 
     @Test func aBareSurnameGoesToTheHolderOfTheGenderItsPronounsTell() throws {
-        try withStore { store, scratch in
-            for (name, text) in Self.sharedSurname.sorted(by: { $0.key < $1.key }) {
-                try ingestText(text, as: name, into: store, scratch)
-            }
+        try withArticles(Self.sharedSurname) { store in
             // Peter Calloway was stored last, but the tunnel article's Calloway is a "she".
             let ruth = try store.claims(byActor: "Ruth Calloway").map(\.content.text)
             #expect(ruth.contains("the tunnel under the Corran river was safe again"))
@@ -226,10 +233,7 @@ import Testing
     ]
 
     @Test func aBareSurnameGoesToTheNamesakeWithTheRoleThenTheOneQuotedMost() throws {
-        try withStore { store, scratch in
-            for (name, text) in Self.namesakes.sorted(by: { $0.key < $1.key }) {
-                try ingestText(text, as: name, into: store, scratch)
-            }
+        try withArticles(Self.namesakes) { store in
             // Ruth Calloway was stored last, and "Calloway" alone used to go to whoever was: the tunnel
             // article's Calloway is the senator quoted three times, the appeal's is the judge.
             let nina = try store.claims(byActor: "Nina Calloway").map(\.content.text)
