@@ -214,7 +214,8 @@ import Testing
         #expect(retiree.mention == "Tomas Berg")
         let senator = try claim(claims, startingWith: "the boats were full")
         #expect(senator.speaker == "Lars Quint")
-        #expect(senator.mention == "Senator Lars Quint of Vellmar")
+        // "of Vellmar, the ferry owner," is read as an aside, so the words naming him end at the name.
+        #expect(senator.mention == "Senator Lars Quint")
     }
 
     @Test func fullNameAfterOfIsNoPlace() throws {
